@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImagesConfig(AppConfig):
+    name = "cms.images"
+    label = "images"
+    verbose_name = "Images"

@@ -1,0 +1,244 @@
+"""The members area's records: roles, each person's application and profile, their history."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from cms.users.access import is_coordinator
+
+from .choices import (
+    LivedExperience,
+    NoticeNeeded,
+    PaymentPreference,
+    RolePreference,
+    Status,
+)
+
+
+class InvolvementRole(index.Indexed, models.Model):
+    """A role an expert by experience can hold: it decides checks and mandatory training."""
+
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="For example 'Expert by experience (volunteer)' or 'Interview panel member'.",
+    )
+    description = models.TextField(
+        blank=True, help_text="What someone in this role does, in plain English."
+    )
+    is_paid = models.BooleanField(
+        default=False, help_text="Tick if people in this role are paid for their involvement."
+    )
+    needs_dbs_check = models.BooleanField(
+        "needs a DBS check",
+        default=False,
+        help_text="Tick if this role works with children or adults at risk and needs a DBS check.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("is_paid"),
+        FieldPanel("needs_dbs_check"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "involvement role"
+
+    def __str__(self):
+        return self.name
+
+
+def new_calendar_feed_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class MemberQuerySet(models.QuerySet):
+    def for_user(self, user) -> "MemberQuerySet":
+        """The records ``user`` may see: their own, or everyone's for coordinators.
+
+        Every member-record view and export goes through this; an id in a URL is looked
+        up inside it, so another member, an editor or finance staff get nothing.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if is_coordinator(user):
+            return self
+        return self.filter(user=user)
+
+    def in_bank(self) -> "MemberQuerySet":
+        """Active members: the involvement bank."""
+        return self.filter(status=Status.ACTIVE)
+
+
+class MemberProfile(models.Model):
+    """One person's record in the programme: their application, then their profile.
+
+    It starts as a draft application when someone begins applying, moves through
+    recruitment (see ``services.TRANSITIONS``) and, once active, is their entry in the
+    involvement bank. Equality monitoring answers are kept apart, in
+    ``EqualityMonitoring``, and never shown against a name.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile"
+    )
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.DRAFT)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    completed_sections = models.JSONField(default=list, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    # About you
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+
+    # Lived experience and expertise
+    lived_experience = models.CharField(max_length=20, choices=LivedExperience.choices, blank=True)
+    expertise = models.ManyToManyField("taxonomy.ServiceArea", blank=True, related_name="experts")
+    lived_experience_note = models.TextField(blank=True)
+
+    # Skills
+    skills = models.TextField(blank=True)
+    biography = models.TextField(blank=True)
+
+    # How you would like to be involved
+    involvement_types = models.JSONField(default=list, blank=True)
+    involvement_levels = models.JSONField(default=list, blank=True)
+    role_preference = models.CharField(max_length=20, choices=RolePreference.choices, blank=True)
+
+    # Availability
+    available_days = models.JSONField(default=list, blank=True)
+    available_times = models.JSONField(default=list, blank=True)
+    notice_needed = models.CharField(max_length=20, choices=NoticeNeeded.choices, blank=True)
+
+    # Communication and access needs
+    formats = models.JSONField(default=list, blank=True)
+    meeting_support = models.TextField(blank=True)
+    reasonable_adjustments = models.TextField(blank=True)
+    needs_replacement_care = models.BooleanField(null=True, blank=True)
+
+    # Contact and payment
+    contact_methods = models.JSONField(default=list, blank=True)
+    payment_preference = models.CharField(
+        max_length=20, choices=PaymentPreference.choices, blank=True
+    )
+
+    # Emergency contact
+    emergency_contact_name = models.CharField(max_length=120, blank=True)
+    emergency_contact_relationship = models.CharField(max_length=60, blank=True)
+    emergency_contact_phone = models.CharField(max_length=40, blank=True)
+
+    # Consent
+    agreed_to_privacy_notice = models.BooleanField(default=False)
+    consented_to_health_data = models.BooleanField(default=False)
+    consent_given_at = models.DateTimeField(null=True, blank=True)
+    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    # Recruitment checklist, kept by coordinators
+    roles = models.ManyToManyField(InvolvementRole, blank=True, related_name="members")
+    references_received_on = models.DateField(null=True, blank=True)
+    dbs_certificate_number = models.CharField(
+        "DBS certificate number",
+        max_length=20,
+        blank=True,
+        help_text="The number only: never store an image of the certificate.",
+    )
+    dbs_checked_on = models.DateField("DBS checked on", null=True, blank=True)
+    induction_completed_on = models.DateField(null=True, blank=True)
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervisees",
+    )
+    trial_period_ends_on = models.DateField(null=True, blank=True)
+
+    # The secret part of the member's personal calendar address; a new one revokes the old.
+    calendar_feed_key = models.CharField(max_length=40, default=new_calendar_feed_key)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-status_changed_at"]
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.email
+
+    @property
+    def needs_dbs_check(self) -> bool:
+        return any(role.needs_dbs_check for role in self.roles.all())
+
+
+class StatusChange(models.Model):
+    """One move through recruitment: dated, attributed, kept as history."""
+
+    member = models.ForeignKey(MemberProfile, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=30, choices=Status.choices)
+    to_status = models.CharField(max_length=30, choices=Status.choices)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    # Set by the notification task once the person has been told, so a task run twice
+    # sends one message.
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class SupervisionReview(models.Model):
+    """A supervision or support review with a member; the next is due within two months."""
+
+    member = models.ForeignKey(
+        MemberProfile, on_delete=models.CASCADE, related_name="supervision_reviews"
+    )
+    held_on = models.DateField()
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notes = models.TextField(blank=True)
+    next_due_on = models.DateField()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"Supervision review on {self.held_on:%d %B %Y}"
+
+
+class EqualityMonitoring(models.Model):
+    """Optional equality monitoring answers, kept apart and reported only in aggregate."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="equality_monitoring"
+    )
+    age_band = models.CharField(max_length=30, blank=True)
+    sex = models.CharField(max_length=30, blank=True)
+    gender_same_as_at_birth = models.CharField(max_length=30, blank=True)
+    sexual_orientation = models.CharField(max_length=30, blank=True)
+    ethnicity = models.CharField(max_length=60, blank=True)
+    religion = models.CharField(max_length=30, blank=True)
+    disability = models.CharField(max_length=30, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        # Never the person's name: these answers are only ever counted.
+        return f"Equality monitoring answers #{self.pk}"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MentoringConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "cms.mentoring"
+    verbose_name = "mentoring"

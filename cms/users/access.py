@@ -1,0 +1,46 @@
+"""Who counts as a coordinator, checked the same way everywhere.
+
+Coordinators (the group) and administrators run the programme and may see members'
+records; editors and finance staff may not. ``MemberProfile.objects.for_user`` and
+every coordinator view in the admin ask this one function.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from wagtail.admin.menu import MenuItem
+
+from .roles import COORDINATORS
+
+
+def is_coordinator(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
+    )
+
+
+class CoordinatorRequiredMixin:
+    """Visitors are asked to sign in; signed-in people who are not coordinators are refused."""
+
+    def refuse_unless_coordinator(self, request):
+        """None for a coordinator; otherwise the sign-in redirect, or PermissionDenied.
+
+        Views that look an object up in ``dispatch`` call this first, so nobody learns
+        from a 404 which ids exist.
+        """
+        if is_coordinator(request.user):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+
+    def dispatch(self, request, *args, **kwargs):
+        return self.refuse_unless_coordinator(request) or super().dispatch(request, *args, **kwargs)
+
+
+class CoordinatorMenuItem(MenuItem):
+    """An admin menu item only coordinators (and administrators) see."""
+
+    def is_shown(self, request):
+        return is_coordinator(request.user)
