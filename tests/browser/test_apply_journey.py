@@ -131,15 +131,18 @@ def test_a_new_person_signs_up_and_applies_over_two_visits(page, visit, axe):
 
     # Sign up and verify the email address from the message we send.
     visit("/accounts/signup/")
+    axe.assert_clean(page)
     page.fill("input[name=email]", EMAIL)
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    axe.assert_clean(page)  # "check your email"
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[0].body).group(0)
     path = "/" + link.split("/", 3)[3]
     visit(path)
+    axe.assert_clean(page)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/members/")
 
