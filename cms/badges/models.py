@@ -4,10 +4,10 @@ import datetime as dt
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from cms.core import uploads
 from cms.members.choices import Status
 
 from .storage import private_storage
@@ -50,11 +50,15 @@ def photo_content_type(uploaded) -> str | None:
 
 
 def validate_photo(uploaded) -> None:
-    """Only JPEG or PNG pictures up to 5 MB, checked by content, not by name."""
-    if uploaded.size > MAX_PHOTO_BYTES:
-        raise ValidationError("The photo must be smaller than 5 MB.", code="too_big")
-    if photo_content_type(uploaded) is None:
-        raise ValidationError("The photo must be a JPEG or PNG picture.", code="wrong_type")
+    """Only JPEG or PNG pictures up to 5 MB, checked by content, not by name, and by the
+    virus scanner when one is configured."""
+    uploads.check_upload(
+        uploaded,
+        allowed=(uploads.JPEG, uploads.PNG),
+        max_bytes=MAX_PHOTO_BYTES,
+        what="photo",
+        wrong_type_message="The photo must be a JPEG or PNG picture.",
+    )
 
 
 class BadgeKind(models.TextChoices):

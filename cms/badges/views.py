@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms.core import ratelimit, uploads
 from cms.core.models import OrganisationSettings
 from cms.members.choices import Status
 from cms.members.models import MemberProfile
@@ -15,6 +16,11 @@ from .forms import BadgePhotoForm
 from .models import Badge, BadgeKind, BadgeState, photo_content_type
 from .pdf import badge_filename, render_badge_pdf
 from .services import BadgeNotAllowed, find_badge, issue_badge, set_badge_photo
+
+# Checks from one IP address in ten minutes: enough for staff checking a room of badges
+# at an event, far too few to guess codes.
+CHECK_LIMIT = 60
+CHECK_WINDOW_SECONDS = 10 * 60
 
 KIND_SLUGS = {"photo-id": BadgeKind.PHOTO_ID, "parking-permit": BadgeKind.PARKING}
 
@@ -85,7 +91,7 @@ def download(request, kind: str):
         render_badge_pdf(badge, organisation=organisation), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="{badge_filename(badge)}"'
-    return response
+    return uploads.harden_file_response(response)
 
 
 @never_cache
@@ -107,16 +113,23 @@ def photo(request):
             data = handle.read()
     except (OSError, ValueError) as error:
         raise Http404("No photo") from error
-    response = HttpResponse(data, content_type=content_type or "application/octet-stream")
-    response["Content-Disposition"] = "inline"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # A download like every private file: an <img> on the member's own page shows it all
+    # the same, and opened directly it can never run as a page of ours.
+    extension = "png" if content_type == uploads.PNG else "jpg"
+    return uploads.private_file_response(
+        data, content_type=content_type or "", filename=f"badge-photo.{extension}"
+    )
 
 
 @never_cache
 @require_GET
 def check(request, code: str):
-    """Anyone can check a printed code: valid, revoked, expired or not found."""
+    """Anyone can check a printed code: valid, revoked, expired or not found. Limited per
+    address, so nobody can work through codes looking for valid ones."""
+    if ratelimit.over_limit(
+        request, scope="badge-check", limit=CHECK_LIMIT, seconds=CHECK_WINDOW_SECONDS
+    ):
+        return ratelimit.too_many_requests(request, minutes=CHECK_WINDOW_SECONDS // 60)
     badge = find_badge(code)
     if badge is None:
         return render(

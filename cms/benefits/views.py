@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cms.core import uploads
 from cms.core.models import OrganisationSettings
 from cms.members.access import own_member_required
 
@@ -88,7 +89,7 @@ def letter(request, member):
             response["Content-Disposition"] = (
                 f'attachment; filename="{letters.letter_filename(start, end)}"'
             )
-            return response
+            return uploads.harden_file_response(response)
     else:
         start, end = letters.default_period(today)
         form = LetterPeriodForm(initial={"start": start, "end": end})

@@ -9,10 +9,12 @@ import datetime as dt
 import math
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.core import uploads
 from cms.members.choices import PaymentPreference
 from cms.notifications.models import Topic
 from cms.notifications.services import notify
@@ -58,7 +60,7 @@ TRANSITIONS: dict[str, set[str]] = {
 HALF_DAY_HOURS = Decimal(4)
 DAY_HOURS = Decimal(8)
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
-RECEIPT_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+RECEIPT_TYPES = ("application/pdf", "image/jpeg", "image/png")
 EXPENSES_WITHOUT_RECEIPT = {ExpenseType.MILEAGE}
 
 
@@ -233,28 +235,19 @@ def set_payment_choice(
     return claim
 
 
-def receipt_content_type(uploaded) -> str | None:
-    """The receipt's real type from its first bytes (PDF, PNG or JPEG), or None."""
-    import filetype
-
-    position = uploaded.tell() if hasattr(uploaded, "tell") else 0
-    uploaded.seek(0)
-    head = uploaded.read(262)
-    uploaded.seek(position)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in RECEIPT_TYPES:
-        return None
-    return kind.mime
-
-
 def check_receipt(uploaded) -> str:
-    """The receipt's content type, or a ClaimError saying what is wrong with the file."""
-    if uploaded.size > MAX_RECEIPT_BYTES:
-        raise ClaimError("The receipt must be smaller than 5 MB.")
-    content_type = receipt_content_type(uploaded)
-    if content_type is None:
-        raise ClaimError("The receipt must be a PDF, or a JPEG or PNG picture.")
-    return content_type
+    """The receipt's content type (read from its content, and scanned for viruses when a
+    scanner is configured), or a ClaimError saying what is wrong with the file."""
+    try:
+        return uploads.check_upload(
+            uploaded,
+            allowed=RECEIPT_TYPES,
+            max_bytes=MAX_RECEIPT_BYTES,
+            what="receipt",
+            wrong_type_message="The receipt must be a PDF, or a JPEG or PNG picture.",
+        )
+    except ValidationError as error:
+        raise ClaimError(error.messages[0]) from error
 
 
 @transaction.atomic

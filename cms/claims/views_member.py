@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cms.core import uploads
 from cms.core.models import OrganisationSettings
 from cms.members.models import MemberProfile
 
@@ -293,12 +294,10 @@ def receipt(request, line_id: int):
             data = handle.read()
     except (OSError, ValueError) as error:
         raise Http404("No receipt") from error
-    response = HttpResponse(data, content_type=line.receipt_content_type)
     extension = line.receipt.name.rsplit(".", 1)[-1]
-    response["Content-Disposition"] = f'inline; filename="receipt-{line.pk}.{extension}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return uploads.private_file_response(
+        data, content_type=line.receipt_content_type, filename=f"receipt-{line.pk}.{extension}"
+    )
 
 
 @never_cache
@@ -316,4 +315,4 @@ def statement(request, year: int):
     pdf = render_statement_pdf(member=member, year=year_totals, organisation=organisation)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{statement_filename(year_totals)}"'
-    return response
+    return uploads.harden_file_response(response)

@@ -5,3 +5,9 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "Site core"
+
+    def ready(self):
+        from . import (
+            checks,  # noqa: F401  (registers the deployment check)
+            lookups,  # noqa: F401  (registers the integer ``in`` lookup)
+        )

@@ -32,6 +32,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core import ratelimit
+
 from .forms import ANONYMOUS_FIELD, RESERVED_FIELD_NAMES, CharterSignForm, InvolveFormBuilder
 
 # Short rich text: no headings, which would break the page's heading order.
@@ -75,6 +77,12 @@ class FormField(AbstractFormField):
             raise ValidationError(
                 {"label": "The form uses this name for itself. Choose a different label."}
             )
+
+
+# Sends of public forms from one IP address an hour: plenty for a shared computer, too
+# few for a script to flood the team's inbox (the honeypot catches the simpler scripts).
+FORM_POST_LIMIT = 20
+FORM_POST_WINDOW_SECONDS = 60 * 60
 
 
 class FormPage(AbstractEmailForm):
@@ -136,6 +144,13 @@ class FormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = "form page"
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and ratelimit.over_limit(
+            request, scope="form-page", limit=FORM_POST_LIMIT, seconds=FORM_POST_WINDOW_SECONDS
+        ):
+            return ratelimit.too_many_requests(request, minutes=FORM_POST_WINDOW_SECONDS // 60)
+        return super().serve(request, *args, **kwargs)
 
     def get_form_class(self):
         builder = self.form_builder(self.get_form_fields(), allow_anonymous=self.allow_anonymous)
@@ -251,6 +266,13 @@ class CharterPage(Page):
         from . import services
 
         if request.method == "POST":
+            if ratelimit.over_limit(
+                request,
+                scope="charter-sign",
+                limit=FORM_POST_LIMIT,
+                seconds=FORM_POST_WINDOW_SECONDS,
+            ):
+                return ratelimit.too_many_requests(request, minutes=FORM_POST_WINDOW_SECONDS // 60)
             form = CharterSignForm(request.POST)
             if form.is_valid():
                 signature = created = None

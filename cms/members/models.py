@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from cms.core.crypto import EncryptedCharField, EncryptedTextField
 from cms.users.access import is_coordinator
 
 from .choices import (
@@ -103,7 +104,7 @@ class MemberProfile(models.Model):
     # Lived experience and expertise
     lived_experience = models.CharField(max_length=20, choices=LivedExperience.choices, blank=True)
     expertise = models.ManyToManyField("taxonomy.ServiceArea", blank=True, related_name="experts")
-    lived_experience_note = models.TextField(blank=True)
+    lived_experience_note = EncryptedTextField(blank=True)
 
     # Skills
     skills = models.TextField(blank=True)
@@ -121,8 +122,9 @@ class MemberProfile(models.Model):
 
     # Communication and access needs
     formats = models.JSONField(default=list, blank=True)
-    meeting_support = models.TextField(blank=True)
-    reasonable_adjustments = models.TextField(blank=True)
+    # Health and access needs: encrypted at rest (docs/privacy.md).
+    meeting_support = EncryptedTextField(blank=True)
+    reasonable_adjustments = EncryptedTextField(blank=True)
     needs_replacement_care = models.BooleanField(null=True, blank=True)
 
     # Contact and payment
@@ -145,7 +147,7 @@ class MemberProfile(models.Model):
     # Recruitment checklist, kept by coordinators
     roles = models.ManyToManyField(InvolvementRole, blank=True, related_name="members")
     references_received_on = models.DateField(null=True, blank=True)
-    dbs_certificate_number = models.CharField(
+    dbs_certificate_number = EncryptedCharField(
         "DBS certificate number",
         max_length=20,
         blank=True,

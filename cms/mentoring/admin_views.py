@@ -82,7 +82,10 @@ class ProposePairView(MentoringAdminView):
 
     def post(self, request):
         members = MemberProfile.objects.for_user(request.user).in_bank()
-        mentee = get_object_or_404(members, pk=request.POST.get("mentee") or 0)
+        posted = request.POST.get("mentee", "")
+        # Not a number: "not found", as for an id that does not exist.
+        mentee_id = int(posted) if posted.isascii() and posted.isdigit() else 0
+        mentee = get_object_or_404(members, pk=mentee_id)
         chosen = request.POST.get("mentor") or ""
         suggestion = next(
             (s for s in selectors.mentor_suggestions(mentee) if str(s.member.pk) == chosen), None

@@ -9,10 +9,11 @@ It is safe to call twice with the same key: the person is told once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_q.tasks import async_task
@@ -86,6 +87,10 @@ def notify(
                 recipient=recipient, topic=topic, key=key, subject=subject, body=body, url=url
             )
             for channel in plan.channels:
+                if notification.hides_recipient and channel in BY_HAND:
+                    # A coordinator would have to know who to post it to: the person
+                    # reads it online (and by email, if they chose email) instead.
+                    continue
                 delivery = Delivery.objects.create(
                     notification=notification,
                     channel=channel,
@@ -174,10 +179,17 @@ def send_email_delivery(delivery_id: int) -> bool:
 
 
 def retry_unsent_emails() -> int:
-    """Scheduled task: try again the emails that failed for now. Returns how many sent."""
-    pending = Delivery.objects.filter(
-        channel=Channel.EMAIL, status=Delivery.Status.PENDING, attempts__gt=0
-    ).values_list("pk", flat=True)
+    """Scheduled task: try again the emails that failed for now. Returns how many sent.
+
+    Also sends those never tried after a few minutes: their task was not queued (the task
+    queue was down when they were saved, see cms/core/broker.py) or was lost.
+    """
+    never_queued = timezone.now() - timedelta(minutes=10)
+    pending = (
+        Delivery.objects.filter(channel=Channel.EMAIL, status=Delivery.Status.PENDING)
+        .filter(models.Q(attempts__gt=0) | models.Q(notification__created_at__lt=never_queued))
+        .values_list("pk", flat=True)
+    )
     return sum(send_email_delivery(pk) for pk in list(pending))
 
 

@@ -53,6 +53,13 @@ COORDINATOR_MOVES = [
 FORMAT_LABELS = dict(Format.choices)
 
 
+def _posted_id(request, name: str) -> int:
+    """The id a form posted under ``name``, or 0 (which finds nothing) if it is not a
+    number, so a tampered form gets "not found" rather than a server error."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() else 0
+
+
 def _labels(values) -> str:
     return ", ".join(str(FORMAT_LABELS.get(value, value)) for value in values or [])
 
@@ -202,17 +209,20 @@ class ResponsesView(OpportunityMixin, CoordinatorView):
     def post(self, request, opportunity_id):
         interest = get_object_or_404(
             Interest.objects.select_related("member__user"),
-            pk=request.POST.get("interest") or 0,
+            pk=_posted_id(request, "interest"),
             opportunity=self.opportunity,
         )
         to_status = request.POST.get("to_status", "")
         if to_status not in dict(COORDINATOR_MOVES):
             messages.error(request, "Choose what to do.")
             return redirect(self.url)
+        reason = request.POST.get("reason", "")
+        if "\x00" in reason:
+            # PostgreSQL cannot store a NUL character; no person types one.
+            messages.error(request, "The reason contains a character we cannot save.")
+            return redirect(self.url)
         try:
-            change = services.move_interest(
-                interest, to_status, by=request.user, reason=request.POST.get("reason", "")
-            )
+            change = services.move_interest(interest, to_status, by=request.user, reason=reason)
         except services.ParticipationError as error:
             messages.error(request, f"{interest.member}: {error}")
         else:
@@ -252,7 +262,7 @@ class MatchingView(OpportunityMixin, CoordinatorView):
     def post(self, request, opportunity_id):
         member = get_object_or_404(
             MemberProfile.objects.for_user(request.user).in_bank().select_related("user"),
-            pk=request.POST.get("member") or 0,
+            pk=_posted_id(request, "member"),
         )
         interest = services.invite(member, self.opportunity, by=request.user)
         if interest.status == S.INVITED and interest.invited_by_coordinator:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from cms.badges.storage import private_storage
+from cms.core.crypto import EncryptedTextField
 from cms.members.models import MemberProfile
 from cms.opportunities.models import OpportunityPage, OpportunitySession
 
@@ -42,7 +43,7 @@ class Interest(models.Model):
         max_length=20, choices=InterestStatus.choices, default=InterestStatus.INTERESTED
     )
     message = models.TextField(blank=True)
-    adjustments = models.TextField(
+    adjustments = EncryptedTextField(
         blank=True, help_text="What this person needs to take part in this opportunity."
     )
     formats = models.JSONField(default=list, blank=True)

@@ -6,11 +6,11 @@ the paper is published). Everyone else gets "not found", so nothing is given awa
 """
 
 import os
-import zipfile
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateTimeInput
 
+from cms.core import uploads
 from cms.opportunities.models import OpportunitySession
 from cms.users.access import CoordinatorRequiredMixin, is_coordinator
 
@@ -36,32 +37,25 @@ CONTENT_TYPES = {
 
 
 def file_problem(upload) -> str | None:
-    """Why this upload is not an acceptable paper, in plain words; None if it is fine."""
+    """Why this upload is not an acceptable paper, in plain words; None if it is fine.
+
+    The content must be a real PDF, Word or OpenDocument file (and pass the virus scanner
+    when one is configured), and match the file's extension, which the download keeps."""
     extension = os.path.splitext(upload.name)[1].lower()
     if extension not in CONTENT_TYPES:
         return "Choose a PDF, Word (.docx) or OpenDocument (.odt) file."
-    if upload.size > MAX_BYTES:
-        return "The file must be 10 MB or smaller."
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if extension == ".pdf":
-        ok = head.startswith(b"%PDF-")
-    else:
-        ok = head.startswith(b"PK\x03\x04")
-        if ok:
-            try:
-                with zipfile.ZipFile(upload) as archive:
-                    names = set(archive.namelist())
-                    if extension == ".docx":
-                        ok = "word/document.xml" in names
-                    else:
-                        ok = archive.read("mimetype") == CONTENT_TYPES[".odt"].encode()
-            except (zipfile.BadZipFile, KeyError):
-                ok = False
-            upload.seek(0)
-    if not ok:
-        return "This file is not a real PDF, Word or OpenDocument file. Save it again and retry."
+    try:
+        uploads.check_upload(
+            upload,
+            allowed=(CONTENT_TYPES[extension],),
+            max_bytes=MAX_BYTES,
+            what="file",
+            wrong_type_message=(
+                "This file is not a real PDF, Word or OpenDocument file. Save it again and retry."
+            ),
+        )
+    except ValidationError as error:
+        return error.messages[0]
     return None
 
 
@@ -106,8 +100,7 @@ def download(request, pk: int):
         filename=f"{slugify(paper.title) or 'paper'}{extension}",
         content_type=CONTENT_TYPES.get(extension, "application/octet-stream"),
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.harden_file_response(response)
 
 
 # --- Coordinators' admin ----------------------------------------------------------------

@@ -13,6 +13,9 @@ from .base import DATABASES
 DEBUG = False
 SECRET_KEY = "involve-test-suite"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Most tests sign staff in with force_login and no authenticator; the browser tests and
+# tests/security/ turn this back on (as base.py and production have it).
+STAFF_TWO_FACTOR_REQUIRED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -3,6 +3,7 @@
 from django import forms
 
 from cms.core.forms import NHSUKForm
+from cms.formpages.forms import HoneypotMixin
 from cms.members.application.forms import Checkboxes, Radios
 from cms.taxonomy.models import ServiceArea
 
@@ -33,8 +34,9 @@ class PreferencesForm(NHSUKForm):
     )
 
 
-class SubscribeForm(PreferencesForm):
-    """Anyone can ask for the bulletin by email; the address is confirmed by email."""
+class SubscribeForm(HoneypotMixin, PreferencesForm):
+    """Anyone can ask for the bulletin by email; the address is confirmed by email. The
+    honeypot (``is_spam``) catches automated sign-ups without a CAPTCHA."""
 
     email = forms.EmailField(
         label="Email address",

@@ -8,12 +8,13 @@ mail scanners open every link in an email. The one exception is the RFC 8058 one
 address, which only mail programs POST to.
 """
 
-from allauth.core.internal import ratelimit
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+
+from cms.core import ratelimit
 
 from . import links, services
 from .forms import PreferencesForm, SubscribeForm
@@ -21,19 +22,18 @@ from .links import Purpose
 from .models import SubscriptionChange
 
 # Valid subscribe requests from one IP address an hour: enough for a shared computer in a
-# library, too few to use the form to flood strangers' inboxes. Counted in the cache, with
-# allauth's own rate limiter (so its trusted-proxy settings decide the address).
-SUBSCRIBE_RATE = "20/h/ip"
+# library, too few to use the form to flood strangers' inboxes.
+SUBSCRIBE_LIMIT = 20
+SUBSCRIBE_WINDOW_SECONDS = 60 * 60
 
 
 def _within_subscribe_rate(request) -> bool:
-    usage = ratelimit.consume(
+    return not ratelimit.over_limit(
         request,
-        app="cms.subscriptions",
-        action="subscribe",
-        config={"subscribe": SUBSCRIBE_RATE},
+        scope="bulletin-subscribe",
+        limit=SUBSCRIBE_LIMIT,
+        seconds=SUBSCRIBE_WINDOW_SECONDS,
     )
-    return usage is not None
 
 
 def _link_not_valid(request):
@@ -51,12 +51,14 @@ def subscribe(request):
                 {"form": form, "too_many": True},
                 status=429,
             )
-        services.subscribe(
-            email=form.cleaned_data["email"],
-            service_areas=form.cleaned_data["service_areas"],
-            email_format=form.cleaned_data["email_format"],
-        )
-        # The same page whether the address was new, waiting, subscribed or unsubscribed.
+        if not form.is_spam:
+            services.subscribe(
+                email=form.cleaned_data["email"],
+                service_areas=form.cleaned_data["service_areas"],
+                email_format=form.cleaned_data["email_format"],
+            )
+        # The same page whether the address was new, waiting, subscribed or unsubscribed,
+        # or the honeypot caught a bot (which so learns nothing).
         return redirect("subscriptions:check_your_email")
     return render(request, "subscriptions/subscribe.html", {"form": form})
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cms.core import uploads
 from cms.core.models import OrganisationSettings
 from cms.members.choices import Status
 from cms.members.models import MemberProfile
@@ -113,5 +114,4 @@ def certificate(request, pk: int):
         content_type="application/pdf",
     )
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(completion)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.harden_file_response(response)

@@ -22,7 +22,10 @@ def _sign_in(page, visit, email):
     page.wait_for_url(re.compile(r".*/(members|admin)/.*"))
 
 
-def test_a_badge_is_valid_until_a_coordinator_revokes_it(page, visit, axe, coordinator):
+def test_a_badge_is_valid_until_a_coordinator_revokes_it(
+    page, visit, axe, coordinator, sign_in, with_two_factor
+):
+    with_two_factor(coordinator)
     profile = ActiveMemberFactory(
         user=UserFactory(email="badge.holder@example.org", first_name="Rosa", last_name="Delgado")
     )
@@ -47,7 +50,7 @@ def test_a_badge_is_valid_until_a_coordinator_revokes_it(page, visit, axe, coord
     axe.assert_clean(page)
 
     # A coordinator revokes it in the Wagtail admin.
-    _sign_in(page, visit, coordinator.email)
+    sign_in(coordinator.email, two_factor=True)
     visit("/admin/badges/")
     page.get_by_role("link", name=f"Revoke {badge.code}").click()
     page.get_by_label("Why is this badge being revoked?").fill("Reported lost")

@@ -19,15 +19,14 @@ def fill_rich_text(page, field_name: str, text: str):
 
 
 def test_an_editor_publishes_an_opportunity_that_then_appears_on_the_public_list(
-    page, visit, editor, home_page
+    page, visit, editor, home_page, sign_in, with_two_factor
 ):
+    with_two_factor(editor)
     index = OpportunitiesIndexPageFactory(parent=home_page, title="Opportunities")
     index.save_revision().publish()
 
+    sign_in("editor@example.org", two_factor=True)
     visit("/admin/")
-    page.get_by_label("Email").fill("editor@example.org")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
     visit(f"/admin/pages/add/opportunities/opportunitypage/{index.pk}/")

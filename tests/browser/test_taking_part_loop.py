@@ -31,6 +31,7 @@ def test_interest_selection_attendance_feedback_reply_and_outcome(
     page, visit, axe, make_opportunity, coordinator, editor, sign_in, with_two_factor, mailoutbox
 ):
     with_two_factor(coordinator)
+    with_two_factor(editor)
     rosa = UserFactory(email="rosa@example.org", first_name="Rosa", last_name="Parkes")
     ActiveMemberFactory(
         user=rosa,
@@ -95,7 +96,7 @@ def test_interest_selection_attendance_feedback_reply_and_outcome(
     fresh(page, axe)
 
     # The editor publishes the outcome in the Wagtail admin.
-    sign_in("editor@example.org")
+    sign_in("editor@example.org", two_factor=True)
     visit(f"/admin/pages/{opportunity.pk}/edit/")
     page.get_by_role("tab", name="You said, we did").click()
     for field, text in [

@@ -124,14 +124,14 @@ def test_coordinators_see_states_but_not_amounts_receipts_or_actions(client, set
     assert setting["claim"].status == ClaimStatus.SUBMITTED
 
 
-def test_finance_see_the_claim_and_its_receipt_inline(client, setting, finance_user):
+def test_finance_see_the_claim_and_download_its_receipt(client, setting, finance_user):
     client.force_login(finance_user)
     page = client.get(f"/admin/claims/{setting['claim'].pk}/").content.decode()
     assert f"/admin/claims/receipts/{setting['line'].pk}/" in page
     receipt = client.get(f"/admin/claims/receipts/{setting['line'].pk}/")
     assert receipt.status_code == 200
     assert receipt["Content-Type"] == "image/png"
-    assert receipt["Content-Disposition"].startswith("inline")
+    assert receipt["Content-Disposition"].startswith("attachment")
     assert client.get("/admin/claims/999999/").status_code == 404
 
 

@@ -20,6 +20,13 @@ def edit_url(slug):
     return reverse("members:profile:edit", args=[slug])
 
 
+@pytest.fixture(autouse=True)
+def no_password_again(settings):
+    """These tests are about the forms; asking for the password again before health
+    information is shown in tests/security/test_security_auth_reauthentication.py."""
+    settings.ACCOUNT_REAUTHENTICATION_REQUIRED = False
+
+
 @pytest.fixture
 def active(db):
     return ActiveMemberFactory(user=UserFactory(email="active@example.org"))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms.core import uploads
 from cms.core.models import OrganisationSettings
 from cms.members.models import MemberProfile
 from cms.privacy.services import pending_request_for, request_deletion
@@ -43,8 +44,7 @@ def download(request):
     response = HttpResponse(content, content_type="application/zip")
     filename = f"your-data-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.harden_file_response(response)
 
 
 @never_cache

@@ -6,11 +6,14 @@ and then narrowed to them, so there is no id in any address to change.
 
 from dataclasses import dataclass
 
+from allauth.account import app_settings as account_settings
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from cms.audit.services import record
 from cms.members.models import MemberProfile
 
 from . import forms
@@ -48,6 +51,15 @@ SECTIONS = [
     Section("emergency-contact", "Your emergency contact", forms.EmergencyContactForm),
 ]
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
+# Health information: the person enters their password again before seeing or changing it.
+REAUTHENTICATE_SECTIONS = {"access-needs"}
+
+
+def _holds_health_information(request) -> bool:
+    return (
+        account_settings.REAUTHENTICATION_REQUIRED
+        and request.resolver_match.kwargs.get("section") in REAUTHENTICATE_SECTIONS
+    )
 
 
 def _own_active_profile(user) -> MemberProfile | None:
@@ -115,6 +127,7 @@ def profile_summary(request):
 
 
 @login_required
+@reauthentication_required(enabled=_holds_health_information)
 def profile_section(request, section):
     profile = _own_active_profile(request.user)
     if profile is None:
@@ -127,6 +140,14 @@ def profile_section(request, section):
         form = section.form_class(request.POST, instance=profile)
         if form.is_valid():
             form.save()
+            record(
+                actor=request.user,
+                action="changed",
+                subject_type="profile",
+                subject_id=profile.pk,
+                member=profile,
+                summary=f"Changed their own profile: {section.title}",
+            )
             messages.success(
                 request,
                 f"We have saved your changes to {section.title[0].lower()}{section.title[1:]}.",
