@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from cms.audit.services import record
 from cms.claims.access import is_finance
 from cms.members.models import MemberProfile
 from cms.notifications.models import Topic
@@ -77,6 +78,14 @@ def save_bank_details(
             action=BankDetailsChange.Action.CHANGED if existed else BankDetailsChange.Action.ADDED,
             changed_by=by,
         )
+        record(
+            actor=by,
+            action="changed" if existed else "added",
+            subject_type="bank_details",
+            subject_id=details.pk,
+            member=member,
+            summary=f"Bank details {change.get_action_display().lower()}",
+        )
         if tell_member:
             _tell_member(member, change)
     return details
@@ -90,6 +99,13 @@ def remove_bank_details(*, member: MemberProfile, by) -> bool:
             return False
         change = BankDetailsChange.objects.create(
             member=member, action=BankDetailsChange.Action.REMOVED, changed_by=by
+        )
+        record(
+            actor=by,
+            action="deleted",
+            subject_type="bank_details",
+            member=member,
+            summary="Bank details removed",
         )
         _tell_member(member, change)
     return True
@@ -127,6 +143,14 @@ def reveal_bank_details(
     with transaction.atomic():
         BankDetailsAccess.objects.create(
             member_id=bank_details.member_id, viewed_by=by, purpose=purpose, reason=reason
+        )
+        record(
+            actor=by,
+            action="revealed",
+            subject_type="bank_details",
+            subject_id=bank_details.pk,
+            member=bank_details.member,
+            summary=f"Full bank details shown: {BankDetailsAccess.Purpose(purpose).label}",
         )
         values = crypto.decrypt(bank_details.ciphertext)
     return FullBankDetails(

@@ -19,6 +19,9 @@ from django.utils import timezone
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.audit.services import record
+from cms.core import uploads
+
 from . import selectors, services
 from .access import can_see_claim_states, is_finance, refuse_unless
 from .models import Claim, ClaimStatus, ExpenseLine, PaymentChoice
@@ -119,7 +122,18 @@ class ReviewView(ClaimsAdminView):
         )
 
     def get(self, request, claim_id):
+        self.audit("viewed", "Claim opened")
         return self.render(DecisionForm())
+
+    def audit(self, action, summary):
+        record(
+            actor=self.request.user,
+            action=action,
+            subject_type="claim",
+            subject_id=self.claim.pk,
+            member=self.claim.member,
+            summary=summary,
+        )
 
     def post(self, request, claim_id):
         form = DecisionForm(request.POST)
@@ -143,6 +157,7 @@ class ReviewView(ClaimsAdminView):
         except services.ClaimError as error:
             form.add_error("note" if action in ("query", "reject") else None, str(error))
             return self.render(form, status=400)
+        self.audit("decided", f"Claim {self.claim.reference}: {action}")
         return redirect("claims_admin:index")
 
 
@@ -206,6 +221,15 @@ class MarkPaidView(ClaimsAdminView):
         except services.ClaimError as error:
             form.add_error(None, str(error))
             return self.render(form, status=400)
+        for claim in paid:
+            record(
+                actor=request.user,
+                action="changed",
+                subject_type="claim",
+                subject_id=claim.pk,
+                member=claim.member,
+                summary=f"Claim {claim.reference} marked as paid",
+            )
         messages.success(
             request, f"{len(paid)} claim{'s' if len(paid) != 1 else ''} marked as paid."
         )
@@ -262,13 +286,22 @@ class ExportView(ClaimsAdminView):
     page_title = "Export approved claims"
 
     def get(self, request):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response = uploads.harden_file_response(
+            HttpResponse(content_type="text/csv; charset=utf-8")
+        )
         filename = f"approved-claims-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         writer = csv.writer(response)
         writer.writerow(EXPORT_COLUMNS)
-        for claim in selectors.finance_queue(user=request.user, status=ClaimStatus.APPROVED):
+        claims = list(selectors.finance_queue(user=request.user, status=ClaimStatus.APPROVED))
+        for claim in claims:
             writer.writerow(export_row(claim))
+        record(
+            actor=request.user,
+            action="exported",
+            subject_type="claim",
+            summary=f"{len(claims)} approved claims exported as CSV",
+        )
         return response
 
 
@@ -287,12 +320,17 @@ class ReceiptView(ClaimsAdminView):
                 data = handle.read()
         except (OSError, ValueError) as error:
             raise Http404("No receipt") from error
-        response = HttpResponse(data, content_type=line.receipt_content_type)
+        record(
+            actor=request.user,
+            action="viewed",
+            subject_type="claim",
+            subject_id=line.claim_id,
+            summary=f"Receipt for expense line {line.pk} opened",
+        )
         extension = line.receipt.name.rsplit(".", 1)[-1]
-        response["Content-Disposition"] = f'inline; filename="receipt-{line.pk}.{extension}"'
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return uploads.private_file_response(
+            data, content_type=line.receipt_content_type, filename=f"receipt-{line.pk}.{extension}"
+        )
 
 
 urlpatterns = [

@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
 
+from cms.audit.services import record
 from cms.opportunities.models import InvolvementLevel, InvolvementType
 from cms.users.access import is_coordinator
 from cms.users.roles import COORDINATORS, EDITORS, FINANCE
@@ -293,7 +294,18 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
         return reverse(self.detail_url_name, args=[self.object.pk])
 
     def get(self, request, pk):
+        self.audit("viewed", "Record opened")
         return self.render_to_response(self.get_context_data())
+
+    def audit(self, action, summary):
+        record(
+            actor=self.request.user,
+            action=action,
+            subject_type="member_record",
+            subject_id=self.object.pk,
+            member=self.object,
+            summary=summary,
+        )
 
     def post(self, request, pk):
         action = request.POST.get("action")
@@ -305,6 +317,7 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
             )
             if form.is_valid():
                 form.save()
+                self.audit("changed", "Checklist saved")
                 messages.success(request, "Checklist saved.")
                 return redirect(self.detail_url)
             messages.error(request, "The checklist was not saved: check the answers below.")
@@ -327,6 +340,7 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(move_form=form), status=400)
+        self.audit("changed", f"Moved to {change.get_to_status_display()}")
         messages.success(
             request,
             f"{self.object} moved to '{change.get_to_status_display()}'. We will tell them.",
@@ -347,6 +361,7 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
             except TransitionNotAllowed as error:
                 form.add_error("next_due_on", str(error))
             else:
+                self.audit("changed", "Supervision review recorded")
                 messages.success(
                     request,
                     f"Review saved. The next is due by {review.next_due_on:%-d %B %Y}.",

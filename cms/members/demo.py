@@ -25,7 +25,7 @@ from .choices import (
     Status,
     TimeOfDay,
 )
-from .models import MemberProfile, StatusChange, SupervisionReview
+from .models import EqualityMonitoring, MemberProfile, StatusChange, SupervisionReview
 
 COORDINATOR_EMAIL = "coordinator@example.org"
 
@@ -254,6 +254,33 @@ PEOPLE = [
     ),
 ]
 
+# Equality monitoring answers by email; everyone else answers the defaults below. Declan
+# chose not to answer, so the report has people who did not. Enough active members share
+# some answers for the equality report to show numbers as well as "fewer than 5".
+EQUALITY_DEFAULTS = {
+    "sex": "female",
+    "gender_same_as_at_birth": "yes",
+    "sexual_orientation": "straight",
+    "ethnicity": "white",
+    "religion": "none",
+    "disability": "no",
+}
+EQUALITY = {
+    "fatima.begum@example.org": {"ethnicity": "asian", "religion": "muslim"},
+    "gareth.morgan@example.org": {"sex": "male", "religion": "christian"},
+    "tomasz.nowak@example.org": {"sex": "male", "religion": "christian"},
+    "yvonne.clarke@example.org": {"ethnicity": "black", "religion": "christian"},
+    "declan.byrne@example.org": None,
+    "member@example.org": {"sex": "male", "ethnicity": "asian", "disability": "yes"},
+    "amara.okafor@example.org": {"ethnicity": "black", "religion": "christian"},
+    "ben.thompson@example.org": {"sex": "male", "sexual_orientation": "gay_lesbian"},
+    "rhiannon.evans@example.org": {"sexual_orientation": "prefer_not_to_say", "disability": "yes"},
+    "graham.scott@example.org": {"sex": "male", "religion": "christian"},
+    "priya.nair@example.org": {"ethnicity": "asian", "religion": "hindu"},
+    "john.mcdonald@example.org": {"sex": "male", "disability": "yes", "religion": "christian"},
+}
+AGE_BANDS = ["25_34", "35_49", "50_64", "65_74", "50_64", "35_49", "50_64", "75_plus"]
+
 DATE_FIELDS = {
     "references_received_on",
     "dbs_checked_on",
@@ -359,6 +386,16 @@ def load_demo() -> list[MemberProfile]:
         )
         member.expertise.set([areas[slug] for slug in slugs if slug in areas])
         member.roles.set([roles[name] for name in role_names if name in roles])
+        answers = EQUALITY.get(email, {})
+        if answers is not None:
+            EqualityMonitoring.objects.get_or_create(
+                user=user,
+                defaults={
+                    **EQUALITY_DEFAULTS,
+                    "age_band": AGE_BANDS[index % len(AGE_BANDS)],
+                    **answers,
+                },
+            )
         previous = Status.DRAFT
         for step, (to_status, when) in enumerate(zip(route, moves, strict=True)):
             last_step = step == len(route) - 1

@@ -31,6 +31,8 @@ MODEL_PERMISSIONS = {
         "agreements.add_agreementversion",
         "agreements.change_agreementversion",
         "subscriptions.view_subscriber",
+        "annual_report.add_annualreport",
+        "annual_report.change_annualreport",
     ],
     COORDINATORS: [
         "wagtailadmin.access_admin",
@@ -41,6 +43,8 @@ MODEL_PERMISSIONS = {
         "agreements.view_agreementsignature",
         "subscriptions.view_subscriber",
         "subscriptions.delete_subscriber",
+        "annual_report.add_annualreport",
+        "annual_report.change_annualreport",
     ],
     FINANCE: [
         "wagtailadmin.access_admin",

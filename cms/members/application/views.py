@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from cms.audit.services import record
+
 from .. import services
 from ..choices import Status
 from ..models import MemberProfile
@@ -100,6 +102,17 @@ def section(request, slug):
                     key for key in member.completed_sections if key != section.key
                 ]
             member.save(update_fields=["completed_sections", "updated_at"])
+            if section.key == "equality" and form.instance.pk:
+                # Kept apart from the record and never shown against a name; only the
+                # fact that the answers changed is logged.
+                record(
+                    actor=request.user,
+                    action="changed",
+                    subject_type="equality_monitoring",
+                    subject_id=form.instance.pk,
+                    member=member,
+                    summary="Equality monitoring answers saved",
+                )
         if later:
             messages.success(
                 request,
