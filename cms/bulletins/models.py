@@ -12,7 +12,13 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, HelpPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -20,6 +26,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.search import index
 
 from cms.core.models import READ_ONLY_METHODS, OrganisationSettings
+from cms.easyread.fields import easy_read_field, easy_read_tab
+from cms.easyread.pages import EasyReadPageMixin
+from cms.easyread.panels import WritingHelpPanel
 
 from .blocks import (
     LINKED_PAGE_FIELD,
@@ -76,7 +85,7 @@ class BulletinIndexPage(Page):
         return context
 
 
-class BulletinPage(RoutablePageMixin, Page):
+class BulletinPage(EasyReadPageMixin, RoutablePageMixin, Page):
     """One issue of the e-bulletin: news, opportunities in the spotlight, training and events."""
 
     issue_date = models.DateField(
@@ -100,6 +109,7 @@ class BulletinPage(RoutablePageMixin, Page):
             "the full details."
         ),
     )
+    easy_read = easy_read_field()
 
     content_panels = [
         TitleFieldPanel(
@@ -116,7 +126,16 @@ class BulletinPage(RoutablePageMixin, Page):
             heading="Plain-text version",
         ),
         FieldPanel("items"),
+        WritingHelpPanel(),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            easy_read_tab(),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("items"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from cms.easyread.demo import add_easy_read
 from cms.taxonomy.models import ServiceArea
 
 from .factories import (
@@ -718,7 +719,24 @@ def load_demo(*, home_page: Page) -> OpportunitiesIndexPage:
         page = _build_page(spec, today=today, areas=areas)
         index.add_child(instance=page)
         page.save_revision().publish()
+    home_care = index.get_children().filter(slug="choose-the-new-home-care-provider")
+    add_easy_read(home_care.specific().first(), HOME_CARE_EASY_READ)
     return index
+
+
+# The Easy Read version of "Help choose the new home care provider".
+HOME_CARE_EASY_READ = [
+    ("heading", "What this is about"),
+    ("point", "We are choosing a new company to help people at home.", "house"),
+    ("point", "We want you to help us choose.", "people"),
+    ("heading", "What you will do"),
+    ("point", "You read what each company says it will do.", "talk"),
+    ("point", "You give each company a score.", "tick"),
+    ("point", "There are 2 meetings.", "calendar"),
+    ("heading", "Money"),
+    ("point", "We pay you for your time.", "money"),
+    ("point", "We pay for your bus or taxi too.", "money"),
+]
 
 
 # Which demo opportunities need which demo training modules (by slug).

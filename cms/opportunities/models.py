@@ -35,6 +35,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyStreamBlock
+from cms.easyread.fields import easy_read_field, easy_read_tab
+from cms.easyread.pages import EasyReadPageMixin
+from cms.easyread.panels import WritingHelpPanel
 
 from .status import STATUS_TAG_CLASS, Status, derive_status, local_today
 from .wording import describe_date, describe_time_range
@@ -161,7 +164,7 @@ class OpportunitiesIndexPage(Page):
         return context
 
 
-class OpportunityPage(RoutablePageMixin, Page):
+class OpportunityPage(EasyReadPageMixin, RoutablePageMixin, Page):
     """One chance to get involved: what it is for, what you can change, when and where, pay."""
 
     summary = models.TextField(
@@ -318,6 +321,7 @@ class OpportunityPage(RoutablePageMixin, Page):
         features=SHORT_RICH_TEXT,
         help_text="Anything people asked for that did not happen, and the honest reason why.",
     )
+    easy_read = easy_read_field()
     outcome_published_on = models.DateField(
         "outcome published on",
         null=True,
@@ -375,6 +379,7 @@ class OpportunityPage(RoutablePageMixin, Page):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading="Contact",
         ),
+        WritingHelpPanel(),
     ]
     sessions_panels = [
         HelpPanel(
@@ -404,6 +409,7 @@ class OpportunityPage(RoutablePageMixin, Page):
             ObjectList(content_panels, heading="Content"),
             ObjectList(sessions_panels, heading="Sessions"),
             ObjectList(outcome_panels, heading="You said, we did"),
+            easy_read_tab(),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]

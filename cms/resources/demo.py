@@ -14,6 +14,7 @@ import datetime as dt
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from cms.easyread.demo import add_easy_read
 from cms.home.demo import get_or_create_child
 
 from .models import ResourceCategory, ResourceIndexPage, ResourcePage
@@ -216,6 +217,14 @@ def payment_guide_easy_read_fields(standard: Page) -> dict:
     }
 
 
+# The points with pictures at the top of "How payment and expenses work (Easy Read)".
+PAYMENT_EASY_READ_POINTS = [
+    ("point", "You should not lose money when you help us.", "money"),
+    ("point", "Keep your tickets and send them to us.", "tick"),
+    ("point", "We pay you back in about 2 weeks.", "calendar"),
+]
+
+
 def what_to_expect_fields() -> dict:
     return {
         "title": "Welcome to Involve: what to expect",
@@ -391,9 +400,10 @@ def load_demo(*, home_page: Page) -> ResourceIndexPage:
     add("safeguarding", safeguarding_fields())
     meeting = add("preparing-for-a-meeting", preparing_for_a_meeting_fields())
     add("what-the-jargon-means", jargon_fields())
-    add(
+    payment_easy_read = add(
         "how-payment-and-expenses-work-easy-read",
         payment_guide_easy_read_fields(payment_guide),
     )
+    add_easy_read(payment_easy_read, PAYMENT_EASY_READ_POINTS)
     add("preparing-for-a-meeting-easy-read", preparing_for_a_meeting_easy_read_fields(meeting))
     return index

@@ -14,6 +14,10 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import READ_ONLY_METHODS
+from cms.easyread.blocks import sections
+from cms.easyread.fields import easy_read_field
+from cms.easyread.pages import easy_read_redirect, standard_url
+from cms.easyread.panels import WritingHelpPanel
 
 
 class ResourceCategory(models.TextChoices):
@@ -164,6 +168,12 @@ class ResourcePage(Page):
             "resource."
         ),
     )
+    easy_read = easy_read_field(
+        help_text=(
+            "Only for an Easy Read resource: its points, each a short sentence with a picture "
+            "beside it, shown above the text below. Leave empty for a standard resource."
+        )
+    )
     last_reviewed = models.DateField(
         null=True,
         blank=True,
@@ -188,7 +198,8 @@ class ResourcePage(Page):
             [FieldPanel("document"), FieldPanel("last_reviewed")],
             heading="Download and review",
         ),
-        MultiFieldPanel([FieldPanel("easy_read_of")], heading="Easy Read"),
+        MultiFieldPanel([FieldPanel("easy_read_of"), FieldPanel("easy_read")], heading="Easy Read"),
+        WritingHelpPanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -263,6 +274,23 @@ class ResourcePage(Page):
         if self.is_easy_read or not self.pk:
             return None
         return self.easy_read_versions.live().order_by("path").first()
+
+    @property
+    def easy_read_sections(self) -> list[dict]:
+        return sections(self.easy_read)
+
+    def get_standard_version_url(self, request=None) -> str | None:
+        """The standard version's address, marked so people who asked for Easy Read are not
+        sent straight back here."""
+        standard = self.standard_version
+        return standard_url(standard.get_url(request=request)) if standard else None
+
+    def serve(self, request, *args, **kwargs):
+        easy_read = self.easy_read_version
+        response = easy_read_redirect(
+            request, self, easy_read.get_url(request=request) if easy_read else None
+        )
+        return response or super().serve(request, *args, **kwargs)
 
     @property
     def category_description(self) -> str:

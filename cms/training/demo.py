@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from cms.core.dates import add_months
+from cms.easyread.demo import add_easy_read
 from cms.home.demo import get_or_create_child
 from cms.home.models import HomePage
 from cms.members.models import InvolvementRole
@@ -469,7 +470,21 @@ def load_demo(*, home_page: HomePage) -> TrainingIndexPage:
     )
     for fields in module_pages(roles):
         get_or_create_child(index, TrainingModulePage, **fields)
+    safeguarding = index.get_children().filter(slug="safeguarding-adults")
+    add_easy_read(safeguarding.specific().first(), SAFEGUARDING_EASY_READ)
     return index
+
+
+# The Easy Read version of "Safeguarding adults".
+SAFEGUARDING_EASY_READ = [
+    ("heading", "Keeping people safe"),
+    ("point", "Everyone has the right to be safe.", "house"),
+    ("point", "Some people may be hurt or treated badly.", "people"),
+    ("heading", "What to do"),
+    ("point", "If you are worried, tell us the same day.", "talk"),
+    ("point", "You do not need to be sure.", "tick"),
+    ("point", "We will help you and tell you what happens next.", "calendar"),
+]
 
 
 # Demo members' training histories: for each module (by slug), when it was completed and

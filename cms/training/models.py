@@ -8,13 +8,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import READ_ONLY_METHODS
+from cms.easyread.fields import easy_read_field, easy_read_tab
+from cms.easyread.pages import EasyReadPageMixin
+from cms.easyread.panels import WritingHelpPanel
 from cms.users.access import is_coordinator
 
 from . import services
@@ -67,7 +71,7 @@ class TrainingIndexPage(Page):
         return context
 
 
-class TrainingModulePage(Page):
+class TrainingModulePage(EasyReadPageMixin, RoutablePageMixin, Page):
     """One training module: what you will learn, the content, and a short knowledge check."""
 
     class Format(models.TextChoices):
@@ -133,6 +137,7 @@ class TrainingModulePage(Page):
         help_text="How many months until people must take it again, for example 24 for "
         "safeguarding. Leave empty if it never needs renewing.",
     )
+    easy_read = easy_read_field()
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -150,7 +155,16 @@ class TrainingModulePage(Page):
             ],
             heading="Who must complete it",
         ),
+        WritingHelpPanel(),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            easy_read_tab(),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("learning_outcomes"),

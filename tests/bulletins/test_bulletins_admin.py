@@ -27,6 +27,7 @@ def issue_form_data(items, **fields) -> dict:
         "issue_date": "2026-12-01",
         "summary": "News for the winter.",
         "items": streamfield(items),
+        "easy_read": streamfield([]),
     }
     data.update(fields)
     return nested_form_data(data)

@@ -36,6 +36,7 @@ def test_editor_can_add_the_index_and_an_easy_read_resource(editor_client, home_
             "category": ResourceCategory.POLICIES,
             "summary": "What you can talk about.",
             "body": streamfield([]),
+            "easy_read": streamfield([]),
         }
         data.update(fields)
         return editor_client.post(add_url, nested_form_data(data))

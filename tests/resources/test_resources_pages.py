@@ -94,7 +94,10 @@ def test_standard_and_easy_read_link_to_each_other(client, expenses_guide, expen
     assert_headings_in_order(standard_html)
 
     easy_read_html = client.get(expenses_easy_read.url).content.decode()
-    assert f'<a href="{expenses_guide.url}">Read the standard version' in easy_read_html
+    assert (
+        f'<a href="{expenses_guide.url}?version=standard">Read the standard version'
+        in easy_read_html
+    )
     assert "Read this in Easy Read" not in easy_read_html
 
 
