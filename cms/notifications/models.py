@@ -34,6 +34,10 @@ class Channel(models.TextChoices):
 # Channels with no gateway: a coordinator sends these by hand from the admin.
 BY_HAND = (Channel.TEXT, Channel.POST, Channel.PHONE)
 
+# A key starting with this marks a notification whose recipient staff must not learn from
+# the notifications log, such as the reply to feedback given anonymously.
+PRIVATE_KEY_PREFIX = "private:"
+
 
 class EmailFormat(models.TextChoices):
     HTML = "html", "HTML with a plain-text copy"
@@ -95,6 +99,10 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    @property
+    def hides_recipient(self) -> bool:
+        return self.key.startswith(PRIVATE_KEY_PREFIX)
 
 
 class DeliveryQuerySet(models.QuerySet):

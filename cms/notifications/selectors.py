@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from cms.members.choices import ContactMethod, Format
 from cms.members.models import MemberProfile
 
-from .models import Channel, Delivery, Notification
+from .models import PRIVATE_KEY_PREFIX, Channel, Delivery, Notification
 from .services import contact_plan_for
 
 DASHBOARD_LATEST = 3
@@ -113,10 +113,12 @@ def notifications_log(*, topic: str = "", channel: str = "", status: str = "", s
     if delivery_filter:
         notifications = notifications.filter(**delivery_filter)
     if search:
-        notifications = notifications.filter(
+        by_person = (
             Q(recipient__email__icontains=search)
             | Q(recipient__first_name__icontains=search)
             | Q(recipient__last_name__icontains=search)
-            | Q(subject__icontains=search)
         )
+        # Searching for a name must not reveal who received a private notification.
+        by_person &= ~Q(key__startswith=PRIVATE_KEY_PREFIX)
+        notifications = notifications.filter(by_person | Q(subject__icontains=search))
     return notifications.distinct().order_by("-created_at", "-pk")

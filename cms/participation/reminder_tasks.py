@@ -1,6 +1,6 @@
 """Tasks for django-q2: each is safe to run twice; nobody gets two copies."""
 
-from cms.notifications.models import Topic
+from cms.notifications.models import PRIVATE_KEY_PREFIX, Topic
 
 from . import outcomes, reminders
 
@@ -30,8 +30,11 @@ def notify_feedback_reply(feedback_id: int) -> bool:
     if feedback is None:
         return False
     user = feedback.attendance.interest.member.user
+    key = f"feedback-reply:{feedback.pk}"
+    if feedback.anonymous:
+        key = PRIVATE_KEY_PREFIX + key
     return reminders.send_once(
-        f"feedback-reply:{feedback.pk}",
+        key,
         recipient=user,
         subject="We have replied to your feedback",
         template="participation/email/reminder_feedback_reply.txt",

@@ -4,8 +4,8 @@ A model holds someone's data if it has a foreign key, one-to-one or many-to-many
 to the user model or to ``MemberProfile`` (level 1), or a cascading foreign key to a
 row they own at level 1 (level 2, "one hop").
 
-A level-1 relation that cascades (``on_delete=CASCADE``) or is many-to-many means the
-row *belongs* to the person (their badge, their email address): it is exported in full
+A level-1 relation that cascades (``on_delete=CASCADE``), is protected (``PROTECT``) or
+is many-to-many means the row *belongs* to the person (their badge, their email address): it is exported in full
 and removed on deletion. Any other relation (``SET_NULL``, ``DO_NOTHING``...) only
 *names* them, usually as the person who did something (``changed_by``, ``revoked_by``):
 the export lists those rows without other people's details, and deletion clears the
@@ -75,7 +75,9 @@ def _local_relation_fields(model):
 def _owns(field) -> bool:
     if field.many_to_many:
         return True
-    return field.remote_field.on_delete is models.CASCADE
+    # PROTECT marks a row that is the person's but must outlive their account (a payment
+    # claim): it is exported in full, and deletion keeps it only if KEEP_ON_DELETION says why.
+    return field.remote_field.on_delete in (models.CASCADE, models.PROTECT)
 
 
 def _candidate_models():

@@ -20,9 +20,16 @@ from .models import DeletionRequest
 from .relations import personal_data_relations
 
 # Rows that belong to the person but must be kept (anonymised through the user stub),
-# with the reason. Payment claims will go here when the money app arrives.
+# with the reason. The retention schedule removes payment records when their period ends.
+PAYMENT_RECORD = (
+    "A payment or expenses record: HMRC and the organisation's auditors need it for six "
+    "years after the tax year, so it is kept against the anonymous stub until then."
+)
 KEEP_ON_DELETION: dict[str, str] = {
     "privacy.deletionrequest": "The record that the deletion was asked for and carried out.",
+    "claims.claim": PAYMENT_RECORD,
+    "claims.expenseline": PAYMENT_RECORD + " Receipts are the evidence for each expense.",
+    "claims.claimchange": PAYMENT_RECORD + " Who approved and paid it is part of the record.",
 }
 
 # MemberProfile fields kept on the stub: dates and state, nothing that identifies anyone.
