@@ -13,6 +13,8 @@ help:
 	@echo "make run    - install, migrate, load demo content, start the site and a task worker"
 	@echo "make test   - install test tools and a browser if needed, run every test"
 	@echo "make lint   - ruff lint and format check"
+	@echo "make backup - archive the database and uploaded files under backups/"
+	@echo "make restore ARCHIVE=... - put a backup back (replaces the database)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,9 +48,15 @@ test: $(VENV)/.installed-dev
 test-fast: $(VENV)/.installed-dev
 	$(PY) -m pytest -m "not browser"
 
-# Not part of `make test`: times a bulletin send to 10,000 subscribers through a real cluster.
-.PHONY: bench
+# Not part of `make test`: the site under load on a large data set (gunicorn, wrk), then a
+# bulletin send to 10,000 subscribers through a real cluster; figures in bench/results.md.
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres runs it on PostgreSQL.
+.PHONY: bench bench-bulletin
 bench: $(VENV)/.installed-dev
+	@bin/ensure-wrk
+	$(PY) -m bench.site_load
+
+bench-bulletin: $(VENV)/.installed-dev
 	$(PY) -m bench.bulletin_send
 
 lint: $(VENV)/.installed-dev
@@ -58,6 +66,16 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# One archive of the database (SQLite or PostgreSQL, from DATABASE_URL) and both media
+# folders under backups/; `make restore ARCHIVE=backups/involve-....tar.gz` puts it back.
+.PHONY: backup restore
+backup: $(VENV)/.installed
+	$(PY) manage.py backup
+
+restore: $(VENV)/.installed
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=backups/involve-....tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(ARCHIVE)"
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-* .demo-password

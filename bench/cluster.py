@@ -111,7 +111,7 @@ class Cluster:
         self.email_dir.mkdir(parents=True, exist_ok=True)
         self.log = open(self.log_path, "wb")  # closed in stop()
         # Our own interpreter and manage.py: nothing here comes from outside.
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "manage.py"), "qcluster"],
             cwd=ROOT,
             env=self.env,
