@@ -24,8 +24,10 @@ urlpatterns = [
     # Short, public addresses printed on badges and parking permits.
     path("check/", include("cms.badges.public_urls")),
     path("search/", search_views.search, name="search"),
+    path("security/", include("cms.security.urls")),
     path("bulletin/", include("cms.subscriptions.urls")),
     path("you-said-we-did/", outcomes.you_said_we_did, name="you_said_we_did"),
+    path("display-settings/", include("cms.easyread.urls")),
 ]
 
 if settings.DEBUG:

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -35,6 +35,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Involve")
+# The reading age pages should reach before they are published (writing help, reading-age report).
+READING_AGE_TARGET = 9
 
 INSTALLED_APPS = [
     # Our apps first so their templates override third-party ones.
@@ -61,7 +63,12 @@ INSTALLED_APPS = [
     "cms.claims",
     "cms.benefits",
     "cms.banking",
+    "cms.reports",
+    "cms.audit",
+    "cms.annual_report",
+    "cms.easyread",
     "cms.search",
+    "cms.security",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -107,8 +114,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's middleware, with the Wagtail admin's own policy (decision 0003).
+    "cms.security.middleware.AdminAwareCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.security.middleware.SessionTimeoutMiddleware",
+    "cms.security.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -129,6 +139,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
                 "cms.core.context_processors.navigation",
+                "cms.easyread.display.display",
             ],
         },
     },
@@ -165,6 +176,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Argon2 for every new or changed password; the others only check passwords stored
+# before it was added, and each is upgraded to Argon2 at its next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -175,7 +195,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Treats Redis being down as a miss, so pages still serve (cms/core/cache.py).
+            "BACKEND": "cms.core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -207,6 +228,33 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Anyone who can use the Wagtail admin must have set up an authenticator app first
+# (cms.security.middleware.StaffTwoFactorMiddleware).
+STAFF_TWO_FACTOR_REQUIRED = True
+# Limits kept in the cache above (never a dummy one). Sign-in: five failures for one
+# address in five minutes, then refused; ten a minute from one address.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Changing email or password asks for the password again (within five minutes), and
+# each change is emailed to the person.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+
+# --- Sessions ---------------------------------------------------------------------
+# Signed-in sessions end after 30 minutes without activity and 12 hours after sign-in
+# (cms.security.middleware.SessionTimeoutMiddleware), with a warning two minutes before.
+SESSION_IDLE_TIMEOUT = 30 * 60
+SESSION_ABSOLUTE_TIMEOUT = 12 * 60 * 60
+SESSION_WARNING_BEFORE = 2 * 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 
 # --- Email ----------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -238,6 +286,8 @@ Q_CLUSTER = {
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
+    # Queuing while Redis is down logs instead of failing the request (cms/core/broker.py).
+    Q_CLUSTER["broker_class"] = "cms.core.broker.TolerantRedisBroker"
 else:
     Q_CLUSTER["orm"] = "default"
 
@@ -258,9 +308,15 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Member uploads (receipts, photos, papers) never live under MEDIA_ROOT: they are
 # served only by views that check permission.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Member uploads (cms/core/uploads.py): the largest accepted, and the ClamAV daemon every
+# upload is streamed to when set (a unix socket, or a host and port); unset, no scan.
+MEMBER_UPLOAD_MAX_BYTES = int(os.environ.get("MEMBER_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+CLAMAV_SOCKET = os.environ.get("CLAMAV_SOCKET", "")
+CLAMAV_HOST = os.environ.get("CLAMAV_HOST", "")
+CLAMAV_PORT = int(os.environ.get("CLAMAV_PORT", "3310"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.core.static_storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
@@ -295,10 +351,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 # A strict policy for the public site and members area: no inline script, only our
-# own files. The Wagtail admin's editor needs inline styles and scripts it does not
-# nonce, so it is left out here (see docs/decisions/0003-content-security-policy.md).
+# own files (see docs/decisions/0003-content-security-policy.md).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
@@ -313,12 +367,50 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+# The Wagtail admin's own policy (cms.security.middleware.AdminAwareCSPMiddleware): its
+# editor uses inline script and style that it does not nonce, so those are allowed, but
+# everything else still comes only from this site.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": [NONE],
+}
+# No avatars from gravatar.com: the admin would tell a third party who is signed in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Retention: how long personal data is kept (docs/privacy.md explains each period) ---
+# Applied every night by cms.privacy.retention.apply_retention. Days, counted from when
+# the record stopped being needed (the decision, the leaving date, the feedback, the send).
+RETENTION = {
+    "declined_applications_days": int(os.environ.get("RETAIN_DECLINED_DAYS", "365")),
+    "withdrawn_applications_days": int(os.environ.get("RETAIN_WITHDRAWN_DAYS", "365")),
+    "leavers_days": int(os.environ.get("RETAIN_LEAVERS_DAYS", str(2 * 365))),
+    "payment_records_days": int(os.environ.get("RETAIN_PAYMENTS_DAYS", str(7 * 365))),
+    "anonymous_feedback_days": int(os.environ.get("RETAIN_FEEDBACK_DAYS", str(3 * 365))),
+    "delivery_logs_days": int(os.environ.get("RETAIN_DELIVERY_LOGS_DAYS", "365")),
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No email addresses, phone numbers, postcodes or NI numbers in logs (docs/privacy.md).
+    "filters": {"personal_data": {"()": "cms.core.logging.PersonalDataFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "WARNING"},

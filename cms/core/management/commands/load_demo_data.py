@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.agreements import demo as agreements_demo
+from cms.annual_report import demo as annual_report_demo
 from cms.badges import demo as badges_demo
 from cms.banking import demo as banking_demo
 from cms.benefits import demo as benefits_demo
@@ -68,6 +69,7 @@ class Command(BaseCommand):
             subscriptions_demo.load_demo()
             bulletins_demo.load_demo_sends()
             training_demo.load_demo_records()
+            annual_report_demo.load_demo()
 
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         if created_people:
