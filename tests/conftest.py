@@ -1,3 +1,6 @@
+import re
+import zlib
+
 import pytest
 from django.db import connections
 from wagtail.models import Page, Site
@@ -92,3 +95,46 @@ def make_opportunity(opportunities_index):
         return page
 
     return _make
+
+
+# --- Reading our PDFs back -----------------------------------------------------------
+
+
+def pdf_text_runs(pdf: bytes) -> list[str]:
+    """The text of each run of glyphs in a WeasyPrint PDF, read back through its fonts'
+    ToUnicode maps, as tests/browser/test_training_records.py does (no PDF library is
+    installed). Every map is tried on every run; only the right one reads as text."""
+    streams = []
+    # The end-of-line before "endstream" is left on: a deflated stream can end in a
+    # carriage return, and the decompressor sets whatever follows the data aside.
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            streams.append(zlib.decompressobj().decompress(match.group(1)))
+        except zlib.error:
+            continue
+    maps = [
+        {
+            int(code, 16): chr(int(char, 16))
+            for code, char in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]{4})>", stream)
+        }
+        for stream in streams
+        if b"begincmap" in stream
+    ]
+    runs = []
+    for stream in (s for s in streams if b"TJ" in s or b"Tj" in s):
+        for array in re.findall(rb"\[(.*?)\]\s*TJ", stream, re.S):
+            hex_glyphs = b"".join(re.findall(rb"<([0-9a-fA-F]+)>", array)).decode()
+            codes = [int(hex_glyphs[i : i + 4], 16) for i in range(0, len(hex_glyphs), 4)]
+            for mapping in maps:
+                runs.append("".join(mapping.get(code, "\ufffd") for code in codes))
+    return runs
+
+
+def _pdf_contains(pdf: bytes, phrase: str) -> bool:
+    return any(phrase in run for run in pdf_text_runs(pdf))
+
+
+@pytest.fixture
+def pdf_contains():
+    """``pdf_contains(pdf_bytes, phrase)``: whether the PDF's text holds ``phrase``."""
+    return _pdf_contains

@@ -3,12 +3,12 @@
 There is no add, edit or delete view: the log cannot be changed from the product.
 """
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from cms.users.access import AllowedUsersMixin
 
 from . import selectors
 from .forms import AuditSearchForm
@@ -25,17 +25,13 @@ class AdministratorMenuItem(MenuItem):
         return is_administrator(request.user)
 
 
-class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
+class AuditLogView(AllowedUsersMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "audit/admin/log.html"
     page_title = "Audit log"
     header_icon = "history"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_administrator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def allows(self, user) -> bool:
+        return is_administrator(user)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]

@@ -11,3 +11,6 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401  (registers the deployment check)
             lookups,  # noqa: F401  (registers the integer ``in`` lookup)
         )
+        from .page_cache import forget_pages_when_content_changes
+
+        forget_pages_when_content_changes()

@@ -1,4 +1,4 @@
-"""A deployment check: production must have its own key for encrypted fields."""
+"""Deployment checks: production must have its own keys for encrypted data."""
 
 from cryptography.fernet import Fernet
 from django.core.checks import Error, Tags, register
@@ -6,16 +6,15 @@ from django.core.checks import Error, Tags, register
 from .crypto import ENV_VARIABLE, configured_keys
 
 
-@register(Tags.security, deploy=True)
-def field_encryption_key_is_set(app_configs, **kwargs):
-    keys = configured_keys()
+def fernet_key_errors(keys, *, variable: str, protects: str, docs: str, prefix: str) -> list:
+    """Errors for a missing or malformed list of Fernet ``keys`` read from ``variable``."""
     if not keys:
         return [
             Error(
-                f"{ENV_VARIABLE} is not set, so health, access needs and DBS details would be "
-                "encrypted with a key derived from SECRET_KEY.",
-                hint="Set it to a key from Fernet.generate_key(); see docs/privacy.md.",
-                id="core.E001",
+                f"{variable} is not set, so {protects} would be encrypted with a key derived "
+                "from SECRET_KEY.",
+                hint=f"Set it to a key from Fernet.generate_key(); see {docs}.",
+                id=f"{prefix}.E001",
             )
         ]
     errors = []
@@ -25,9 +24,20 @@ def field_encryption_key_is_set(app_configs, **kwargs):
         except ValueError:
             errors.append(
                 Error(
-                    f"Key {position} in {ENV_VARIABLE} is not a valid Fernet key.",
+                    f"Key {position} in {variable} is not a valid Fernet key.",
                     hint="Each key is 32 url-safe base64-encoded bytes, as Fernet.generate_key() makes.",
-                    id="core.E002",
+                    id=f"{prefix}.E002",
                 )
             )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def field_encryption_key_is_set(app_configs, **kwargs):
+    return fernet_key_errors(
+        configured_keys(),
+        variable=ENV_VARIABLE,
+        protects="health, access needs and DBS details",
+        docs="docs/privacy.md",
+        prefix="core",
+    )

@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cms.security.middleware.SessionTimeoutMiddleware",
     "cms.security.middleware.StaffTwoFactorMiddleware",
+    # Inside the security and policy middleware, so a cached page gets fresh headers.
+    "cms.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -208,6 +210,10 @@ else:
             "LOCATION": "involve_cache",
         }
     }
+
+# Visitors' published pages are kept this long in the cache, and forgotten at once when
+# anything is published (cms/core/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # --- Sign-in: django-allauth for everyone ------------------------------------
 LOGIN_URL = "account_login"

@@ -22,6 +22,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Most tests change pages with factories, not by publishing, so the visitors' page cache is
+# off; tests/core/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 # Django's task framework runs tasks at once in tests; our django-q2 bridge has its own tests.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 Q_CLUSTER = {

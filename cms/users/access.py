@@ -20,23 +20,37 @@ def is_coordinator(user) -> bool:
     )
 
 
-class CoordinatorRequiredMixin:
-    """Visitors are asked to sign in; signed-in people who are not coordinators are refused."""
+class AllowedUsersMixin:
+    """A view only the people ``allows(user)`` accepts may open: visitors are asked to
+    sign in; signed-in people it does not accept are refused."""
 
-    def refuse_unless_coordinator(self, request):
-        """None for a coordinator; otherwise the sign-in redirect, or PermissionDenied.
+    def allows(self, user) -> bool:
+        raise NotImplementedError
+
+    def refuse_unless_allowed(self, request):
+        """None for someone allowed; otherwise the sign-in redirect, or PermissionDenied.
 
         Views that look an object up in ``dispatch`` call this first, so nobody learns
         from a 404 which ids exist.
         """
-        if is_coordinator(request.user):
+        if request.user.is_authenticated and self.allows(request.user):
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
 
     def dispatch(self, request, *args, **kwargs):
-        return self.refuse_unless_coordinator(request) or super().dispatch(request, *args, **kwargs)
+        return self.refuse_unless_allowed(request) or super().dispatch(request, *args, **kwargs)
+
+
+class CoordinatorRequiredMixin(AllowedUsersMixin):
+    """Coordinators and administrators only."""
+
+    def allows(self, user) -> bool:
+        return is_coordinator(user)
+
+    def refuse_unless_coordinator(self, request):
+        return self.refuse_unless_allowed(request)
 
 
 class CoordinatorMenuItem(MenuItem):

@@ -4,7 +4,6 @@ axe checks every member page on the way."""
 
 import datetime as dt
 import re
-import zlib
 
 import pytest
 from django.utils import timezone
@@ -23,43 +22,8 @@ from cms.users.factories import UserFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def pdf_text_runs(pdf: bytes) -> list[str]:
-    """The text of each run of glyphs in a WeasyPrint PDF, read back through its fonts'
-    ToUnicode maps (no PDF library is installed: this reads just what WeasyPrint writes).
-
-    A run is decoded with every font's map, as runs are not tied to their font here;
-    only the right map gives readable text, so looking for a phrase among the results
-    is safe.
-    """
-    streams = []
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        try:
-            streams.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue  # fonts and images that are not deflated
-    maps = []
-    for stream in (s for s in streams if b"begincmap" in s):
-        mapping = {
-            int(code, 16): chr(int(char, 16))
-            for code, char in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]{4})>", stream)
-        }
-        maps.append(mapping)
-    runs = []
-    for stream in (s for s in streams if b"TJ" in s or b"Tj" in s):
-        for array in re.findall(rb"\[(.*?)\]\s*TJ", stream, re.S):
-            hex_glyphs = b"".join(re.findall(rb"<([0-9a-fA-F]+)>", array)).decode()
-            codes = [int(hex_glyphs[i : i + 4], 16) for i in range(0, len(hex_glyphs), 4)]
-            for mapping in maps:
-                runs.append("".join(mapping.get(code, "\ufffd") for code in codes))
-    return runs
-
-
-def pdf_contains(pdf: bytes, phrase: str) -> bool:
-    return any(phrase in run for run in pdf_text_runs(pdf))
-
-
 def test_a_member_fails_then_passes_and_downloads_their_certificate(
-    page, visit, axe, sign_in, home_page
+    page, visit, axe, sign_in, home_page, pdf_contains
 ):
     role = InvolvementRoleFactory(name="Interview panel member")
     index = TrainingIndexPageFactory(parent=home_page)

@@ -2,8 +2,6 @@
 in the background and download it; the PDF carries the year's headline figures."""
 
 import datetime as dt
-import re
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,40 +23,6 @@ ADD = "/admin/annual-reports/new/"
 
 def download_url(year):
     return f"/admin/annual-report/{year}/download/"
-
-
-def pdf_text_runs(pdf: bytes) -> list[str]:
-    """The text of each run of glyphs in a WeasyPrint PDF, read back through its fonts'
-    ToUnicode maps, as tests/browser/test_training_records.py does (no PDF library is
-    installed). Every map is tried on every run; only the right one reads as text."""
-    streams = []
-    # The end-of-line before "endstream" is left on: a deflated stream can end in a
-    # carriage return, and the decompressor sets whatever follows the data aside.
-    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
-        try:
-            streams.append(zlib.decompressobj().decompress(match.group(1)))
-        except zlib.error:
-            continue
-    maps = [
-        {
-            int(code, 16): chr(int(char, 16))
-            for code, char in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]{4})>", stream)
-        }
-        for stream in streams
-        if b"begincmap" in stream
-    ]
-    runs = []
-    for stream in (s for s in streams if b"TJ" in s or b"Tj" in s):
-        for array in re.findall(rb"\[(.*?)\]\s*TJ", stream, re.S):
-            hex_glyphs = b"".join(re.findall(rb"<([0-9a-fA-F]+)>", array)).decode()
-            codes = [int(hex_glyphs[i : i + 4], 16) for i in range(0, len(hex_glyphs), 4)]
-            for mapping in maps:
-                runs.append("".join(mapping.get(code, "\ufffd") for code in codes))
-    return runs
-
-
-def pdf_contains(pdf: bytes, phrase: str) -> bool:
-    return any(phrase in run for run in pdf_text_runs(pdf))
 
 
 class YearFigures(Report):
@@ -113,7 +77,11 @@ def stored_pdfs(root: Path) -> list[Path]:
 
 
 def test_the_pdf_contains_the_years_headline_figures_intro_and_outcomes(
-    only_stand_in_report, coordinator, make_opportunity, django_capture_on_commit_callbacks
+    only_stand_in_report,
+    coordinator,
+    make_opportunity,
+    django_capture_on_commit_callbacks,
+    pdf_contains,
 ):
     AnnualReport.objects.create(year=2025, introduction="<p>A year of listening hard.</p>")
     make_opportunity(

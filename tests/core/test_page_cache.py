@@ -1,0 +1,117 @@
+"""Visitors' published pages come from the cache until something is published."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.core.page_cache import HIT_HEADER
+from cms.glossary.factories import GlossaryTermFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_second_visitor_gets_the_page_from_the_cache_without_the_page_tree(
+    client, make_opportunity
+):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.get("/")  # the first page ever shown creates the organisation's settings
+
+    first = client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(page.url)
+
+    assert first[HIT_HEADER] == "miss" and second[HIT_HEADER] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 0  # the local-memory cache in tests; Redis or one query in production
+    # The cached copy still leaves with this request's security headers.
+    assert "script-src 'self'" in second["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_publishing_a_change_is_seen_at_once(client, make_opportunity):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.get(page.url)
+
+    page.summary = "Now with an evening session for people who work."
+    page.save_revision().publish()
+
+    response = client.get(page.url)
+    assert response[HIT_HEADER] == "miss"
+    assert "evening session" in response.content.decode()
+
+
+def test_unpublishing_forgets_the_page(client, make_opportunity):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.get(page.url)
+
+    page.unpublish()
+
+    assert client.get(page.url).status_code == 404
+
+
+def test_a_new_jargon_term_reaches_pages_at_once(client, make_opportunity):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.get(page.url)
+
+    GlossaryTermFactory(term="Commissioning")
+
+    assert client.get(page.url)[HIT_HEADER] == "miss"
+
+
+def test_someone_signed_in_never_gets_or_fills_the_cache(client, member, make_opportunity):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.force_login(member)
+
+    first = client.get(page.url)
+    second = client.get(page.url)
+
+    assert HIT_HEADER not in first and HIT_HEADER not in second
+    client.logout()
+    assert client.get(page.url)[HIT_HEADER] == "miss"
+
+
+def test_pages_with_a_form_or_a_cookie_are_not_kept(client, home_page, rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from cms.core.page_cache import AnonymousPageCacheMiddleware
+
+    def page_with_a_form(request):
+        get_token(request)
+        return HttpResponse("<form>...</form>")
+
+    def page_setting_a_cookie(request):
+        response = HttpResponse("hello")
+        response.set_cookie("seen", "1")
+        return response
+
+    for view in (page_with_a_form, page_setting_a_cookie):
+        middleware = AnonymousPageCacheMiddleware(view)
+        request = rf.get("/a-page/")
+        request._serves_wagtail_page = True
+        middleware(request)
+        response = middleware(rf.get("/a-page/"))
+        assert HIT_HEADER not in response, view.__name__
+
+
+def test_display_settings_get_their_own_copy(client, make_opportunity):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.get(page.url)
+
+    client.cookies["involve_display"] = "large"
+    assert client.get(page.url)[HIT_HEADER] == "miss"
+
+
+def test_the_members_area_is_never_cached(client, home_page):
+    client.get("/members/")
+    response = client.get("/members/")
+    assert HIT_HEADER not in response
