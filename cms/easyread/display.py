@@ -54,8 +54,11 @@ class DisplaySettings:
 def current_settings(request) -> DisplaySettings:
     """The settings for this request: the signed-in person's, else this browser's."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and SESSION_KEY in request.session:
-        return DisplaySettings.from_value(request.session[SESSION_KEY])
+    # A request built outside the middleware (an email or PDF rendered from a template)
+    # has no session: it gets the browser's settings, which it does not have either.
+    session = getattr(request, "session", {})
+    if user is not None and user.is_authenticated and SESSION_KEY in session:
+        return DisplaySettings.from_value(session[SESSION_KEY])
     return DisplaySettings.from_value(request.COOKIES.get(COOKIE_NAME))
 
 

@@ -148,6 +148,8 @@ def test_check_deploy_reports_nothing():
         "SITE_URL": "https://involve.example.org",
     }
     environment.pop("DATABASE_URL", None)
+    # The browser tests' conftest sets this for Playwright; production never does.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
