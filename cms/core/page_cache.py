@@ -22,6 +22,7 @@ bounds how stale a page's counts of places left can be.
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
 
 GENERATION_KEY = "page-cache:generation"
@@ -53,12 +54,24 @@ def _cache_key(request, generation: int) -> str:
     return f"page-cache:{generation}:{request.get_host()}:{variants}:{request.get_full_path()}"
 
 
+def _serves_a_wagtail_page(request) -> bool:
+    """Whether the URL goes to Wagtail's page view: decided before the view runs, so other
+    views (the members area, downloads, the admin) never cost a cache lookup."""
+    from wagtail.views import serve
+
+    try:
+        return resolve(request.path_info).func is serve
+    except Resolver404:
+        return False
+
+
 def _may_use_cache(request) -> bool:
     return (
         getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
+        and _serves_a_wagtail_page(request)
     )
 
 
@@ -67,8 +80,7 @@ def _may_store(request, response) -> bool:
         part.strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
     }
     return (
-        getattr(request, "_serves_wagtail_page", False)
-        and response.status_code == 200
+        response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -139,9 +151,3 @@ class AnonymousPageCacheMiddleware:
             )
             response[HIT_HEADER] = "miss"
         return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        from wagtail.views import serve
-
-        request._serves_wagtail_page = view_func is serve
-        return None
