@@ -72,3 +72,21 @@ class PlainDateField(forms.DateField):
         if hasattr(value, "strftime"):
             return f"{value.day} {value.month} {value.year}"
         return value
+
+
+# The largest id any of our tables can hold (a 64-bit signed integer).
+LARGEST_ID = 2**63 - 1
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    """A choice of page by id that answers "not one of the choices" for an id no table can
+    hold. A page type's id is a link to Wagtail's page table, and Django does not range-check
+    lookups through a link as it does plain integers: SQLite raised OverflowError."""
+
+    def to_python(self, value):
+        text = str(value).strip() if value not in self.empty_values else ""
+        if text.lstrip("-").isdigit() and abs(int(text)) > LARGEST_ID:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)

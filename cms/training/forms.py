@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django import forms
 
-from cms.core.forms import NHSUKFormMixin
+from cms.core.forms import NHSUKFormMixin, PageChoiceField
 
 from .services import Question
 
@@ -54,7 +54,7 @@ class MemberChoiceField(forms.ModelMultipleChoiceField):
 class RecordAttendanceForm(forms.Form):
     """Coordinators: who attended a face-to-face module's session, and on which day."""
 
-    module = forms.ModelChoiceField(
+    module = PageChoiceField(
         queryset=None,
         label="Training module",
         help_text="Only modules taught face to face, or partly face to face, are listed.",
