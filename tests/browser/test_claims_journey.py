@@ -93,7 +93,9 @@ def test_claim_query_answer_approve_pay_and_statement(
     page.get_by_role("link", name=claim.reference).click()
     expect(page.get_by_role("img", name=re.compile("Receipt for parking"))).to_be_visible()
     page.get_by_label("Question or reason").fill("Was the parking for the whole day?")
-    page.get_by_role("button", name="Ask the member a question").click()
+    # Wait for the form's answer: reloading while it loads detaches the page.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ask the member a question").click()
     fresh(page, axe)
 
     # The member answers.
@@ -110,7 +112,9 @@ def test_claim_query_answer_approve_pay_and_statement(
     sign_in(finance_user.email, two_factor=True)
     visit(f"/admin/claims/{claim.pk}/")
     expect(page.locator("main")).to_contain_text("from 9am")
-    page.get_by_role("button", name="Approve", exact=True).click()
+    # Wait for the form's answer: reloading while it loads detaches the page.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Approve", exact=True).click()
     fresh(page, axe)
     visit("/admin/claims/mark-paid/")
     page.get_by_label(claim.reference).check()

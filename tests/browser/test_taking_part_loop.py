@@ -70,7 +70,9 @@ def test_interest_selection_attendance_feedback_reply_and_outcome(
     fresh(page, axe)
     visit(f"/admin/taking-part/sessions/{session.pk}/attendance/")
     page.get_by_label("Attended", exact=True).check()
-    page.get_by_role("button", name="Save attendance").click()
+    # Wait for the form's answer: reloading while it loads detaches the page.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save attendance").click()
     fresh(page, axe)
 
     # The member gives feedback.
@@ -92,7 +94,9 @@ def test_interest_selection_attendance_feedback_reply_and_outcome(
     page.get_by_role("link", name=re.compile(r"Read and reply.*Spring meeting")).click()
     expect(page.locator("main")).to_contain_text("large print")
     page.get_by_label("Your reply").fill("Thank you: we will send large print from now on.")
-    page.get_by_role("button", name="Send reply").click()
+    # Wait for the form's answer: reloading while it loads detaches the page.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send reply").click()
     fresh(page, axe)
 
     # The editor publishes the outcome in the Wagtail admin.
