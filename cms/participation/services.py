@@ -86,11 +86,14 @@ def express_interest(
     adjustments: str = "",
     formats=(),
     sessions=(),
+    by=None,
 ) -> Interest:
     """Say 'I'm interested'. Only active members, only while the opportunity is open.
 
     When the opportunity is already full the person joins the waiting list, in order.
-    Saying it again updates the message, adjustments and sessions.
+    Saying it again updates the message, adjustments and sessions. ``by`` is whoever
+    did it, when not the member themselves: a coordinator taking it by phone or a
+    supporter acting for them; the change is attributed to them.
     """
     if member.status != MemberStatus.ACTIVE:
         raise ParticipationError("Only active members can say they are interested.")
@@ -107,7 +110,7 @@ def express_interest(
         interest.status = S.WAITING if is_full(opportunity) else S.INTERESTED
         if interest.status == S.WAITING:
             interest.waiting_since = timezone.now()
-        _record(interest, previous, interest.status, by=member.user)
+        _record(interest, previous, interest.status, by=by or member.user)
     interest.save()
     interest.sessions.set(sessions)
     return interest
