@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
-from cms.opportunities.factories import OpportunitySessionFactory
+from cms.opportunities.factories import OpportunityPageFactory, OpportunitySessionFactory
 from cms.opportunities.models import ChecksRequired, OpportunityPage, PaymentType
 
 
@@ -210,3 +210,12 @@ def test_the_edit_page_has_sessions_and_outcome_tabs(client, administrator, oppo
     html = response.content.decode()
     assert "You said, we did" in html
     assert "Sessions" in html
+
+
+def test_an_editor_can_preview_an_opportunity_before_it_is_first_saved(opportunities_index):
+    page = OpportunityPageFactory.build(title="Help us choose a day centre")
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Help us choose a day centre" in html
+    assert "appears here once the opportunity is saved" in html
