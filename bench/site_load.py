@@ -13,6 +13,12 @@
 4. Times the 10,000-recipient bulletin send (``bench.bulletin_send``; ``BENCH_BULLETIN=0``
    skips it).
 5. Writes ``bench/results.md`` and ``bench/results.json``; stops everything it started.
+6. On PostgreSQL, the cluster run (``bench.cluster_load``; ``BENCH_CLUSTER=0`` skips it):
+   requests per second with two web servers against one, as its own section of results.md.
+
+``BENCH_KEEP=<folder>`` keeps the data set between runs while tuning: the first run builds
+it and writes its database address and keys to ``<folder>/environment.json``; later runs
+with the same folder reuse it, and nothing is dropped at the end.
 """
 
 import base64
@@ -42,7 +48,10 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = 5
 PUBLIC_CLIENTS = 50
 SIGNED_IN_CLIENTS = 20
+KEEP = os.environ.get("BENCH_KEEP", "")
 DEMO_PASSWORD = "bench-demo-password-" + secrets.token_hex(4)
+if KEEP and (Path(KEEP) / "environment.json").exists():
+    DEMO_PASSWORD = json.loads((Path(KEEP) / "environment.json").read_text())["password"]
 PUBLIC_TARGETS = {
     "public p95 ms": 100,
     "share of ceiling": 0.6,
@@ -65,6 +74,14 @@ class Environment:
     def __init__(self, work: Path):
         self.work = work
         self.postgres_admin_url = ""
+        self.reused = False
+        saved = work / "environment.json"
+        if KEEP and saved.exists():
+            state = json.loads(saved.read_text())
+            self.__dict__.update(state["attributes"])
+            self.env = {**os.environ, **state["env"]}
+            self.reused = True
+            return
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith("postgres"):
             name = f"involve_bench_{int(time.time())}"
@@ -90,6 +107,18 @@ class Environment:
             "PRIVATE_MEDIA_ROOT": str(work / "private"),
             "LOG_LEVEL": "WARNING",
         }
+
+    def save(self):
+        """Writes what a later ``BENCH_KEEP`` run needs to reuse this data set."""
+        own = {name: value for name, value in self.env.items() if os.environ.get(name) != value}
+        attributes = {
+            name: getattr(self, name)
+            for name in ("postgres_admin_url", "database_url", "postgres_name")
+            if hasattr(self, name)
+        }
+        (self.work / "environment.json").write_text(
+            json.dumps({"env": own, "attributes": attributes, "password": DEMO_PASSWORD})
+        )
 
     def manage(self, *args: str, quiet=True):
         subprocess.run(
@@ -122,6 +151,13 @@ class Environment:
             "make_bench_data",
             *[f"--{name}={max(10, int(count * SCALE))}" for name, count in sizes.items()],
             quiet=False,
+        )
+        # A live database keeps its planner statistics up to date (autovacuum); one just
+        # bulk-loaded has none until then, and would be measured with the wrong plans.
+        self.manage(
+            "shell",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('ANALYZE')",
         )
 
     def drop(self):
@@ -245,6 +281,10 @@ def measure(server: Server, path: str, *, clients: int, cookie: str = "") -> dic
     )
     if check.status_code != 200:
         raise RuntimeError(f"{path} answered {check.status_code}, not 200")
+    if not cookie:
+        # One visitor first, as on a live site: wrk then measures the page as visitors get
+        # it, not 50 clients all building it at once because this run just started.
+        requests.get(server.url + path, headers=HTTPS, allow_redirects=False, timeout=60)
     result = subprocess.run(
         [
             "wrk",
@@ -328,6 +368,8 @@ def write_results(results: dict):
         f"Data: {results['scale']}. Compare the ratios, not the absolute figures: wrk and the "
         "server share the machine.",
         "",
+        f"Load average (1 minute) when measuring began: {results.get('load_average', 0):.1f}.",
+        "",
         "| page | clients | requests/s | share of ceiling | median ms | p95 ms | queries (uncached) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -390,12 +432,25 @@ def main() -> int:
     if not shutil.which("wrk"):
         print("wrk is missing: run bin/ensure-wrk", file=sys.stderr)
         return 2
-    work = Path(tempfile.mkdtemp(prefix="involve-bench-"))
+    if KEEP:
+        work = Path(KEEP).resolve()
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="involve-bench-"))
     environment = Environment(work)
     server = None
     try:
-        print(f"building the data set (scale {SCALE}) in {environment.database_url}", flush=True)
-        environment.create()
+        if environment.reused:
+            print(f"reusing the data set in {environment.database_url}", flush=True)
+            # Migrations added since the data set was built.
+            environment.manage("migrate", "--no-input")
+        else:
+            print(
+                f"building the data set (scale {SCALE}) in {environment.database_url}", flush=True
+            )
+            environment.create()
+            if KEEP:
+                environment.save()
         server = Server(environment)
         results = {
             "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -405,6 +460,8 @@ def main() -> int:
             "pages": {},
             "weights": {},
         }
+        # Other work on the machine shares the CPUs with the server and wrk: say how much.
+        results["load_average"] = os.getloadavg()[0]
         results["ceiling"] = measure(server, "/bench/ceiling/", clients=PUBLIC_CLIENTS)
         results["pages"][CEILING] = {
             **results["ceiling"],
@@ -442,13 +499,20 @@ def main() -> int:
             if figures["clients"] == PUBLIC_CLIENTS and name != CEILING
         )
         write_results(results)
+        if os.environ.get("BENCH_CLUSTER", "1") == "1":
+            # Two web servers against one, on this data set: its own section of results.md.
+            from bench import cluster_load
+
+            print("measuring two web servers against one", flush=True)
+            cluster_load.run(environment)
         print((ROOT / "bench" / "results.md").read_text())
         return 0
     finally:
         if server is not None:
             server.stop()
-        environment.drop()
-        shutil.rmtree(work, ignore_errors=True)
+        if not KEEP:
+            environment.drop()
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

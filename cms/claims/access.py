@@ -4,16 +4,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.menu import MenuItem
 
-from cms.users.access import is_coordinator
+from cms.users.access import in_group, is_coordinator
 from cms.users.roles import FINANCE
 
 
 def is_finance(user) -> bool:
     """Finance staff (the group) and administrators: they approve and pay claims."""
     return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.groups.filter(name=FINANCE).exists())
+        user.is_authenticated and user.is_active and (user.is_superuser or in_group(user, FINANCE))
     )
 
 

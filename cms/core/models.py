@@ -12,6 +12,9 @@ READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 class OrganisationSettings(BaseSiteSetting):
     """Who runs this Involve site: shown in the header, footer, emails and documents."""
 
+    # Every page's header and footer show these: fetched with the settings, not one by one.
+    select_related = ["logo", "accessibility_statement", "privacy_notice", "contact_page"]
+
     organisation_name = models.CharField(
         max_length=120,
         default="Involve",

@@ -26,6 +26,8 @@ def account(request):
     For an active member it is their dashboard too: what needs them first.
     """
     member = MemberProfile.objects.for_user(request.user).filter(user=request.user).first()
+    if member is not None:
+        member.user = request.user  # the same person: no second query for them
     is_active_member = member is not None and member.status == Status.ACTIVE
     dashboard = {"notifications_dashboard": notifications_dashboard(request.user)}
     if is_active_member:

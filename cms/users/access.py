@@ -11,12 +11,38 @@ from wagtail.admin.menu import MenuItem
 
 from .roles import COORDINATORS
 
+# Where a user object keeps its group names once read (see ``in_group``).
+GROUP_NAMES_ATTRIBUTE = "_involve_group_names"
+
+
+def in_group(user, name: str) -> bool:
+    """Whether ``user`` is in the staff group called ``name``.
+
+    An admin page asks about roles dozens of times (menus, buttons, columns), so the
+    user's group names are read once per user object, which is once per request, and
+    forgotten when that user's groups change (``forget_group_names``), as Django does
+    with its permission cache.
+    """
+    names = getattr(user, GROUP_NAMES_ATTRIBUTE, None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, GROUP_NAMES_ATTRIBUTE, names)
+    return name in names
+
+
+def forget_group_names(sender, instance, action, **kwargs):
+    """``m2m_changed`` on the users' groups: the user's remembered names are out of date."""
+    if action in ("post_add", "post_remove", "post_clear") and hasattr(
+        instance, GROUP_NAMES_ATTRIBUTE
+    ):
+        delattr(instance, GROUP_NAMES_ATTRIBUTE)
+
 
 def is_coordinator(user) -> bool:
     return bool(
         user.is_authenticated
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
+        and (user.is_superuser or in_group(user, COORDINATORS))
     )
 
 

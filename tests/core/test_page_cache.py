@@ -37,6 +37,49 @@ def test_the_second_visitor_gets_the_page_from_the_cache_without_the_page_tree(
     assert second["X-Frame-Options"] == "DENY"
 
 
+def test_a_hit_costs_one_cache_round_trip_and_no_session_work(
+    client, make_opportunity, monkeypatch
+):
+    page = make_opportunity(title="Help us design the carers' hub")
+    client.get("/")
+    first = client.get(page.url)
+    lookups = []
+    get_many = cache.get_many
+
+    def counted_get_many(keys, *args, **kwargs):
+        lookups.append(keys)
+        return get_many(keys, *args, **kwargs)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a cache hit did session work")
+
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    monkeypatch.setattr(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_request", refuse
+    )
+    second = client.get(page.url)
+
+    assert second[HIT_HEADER] == "hit" and len(lookups) == 1
+    # The headers the skipped middleware added when the page was built come back with it.
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "Vary"):
+        assert second[header] == first[header], header
+
+
+def test_a_page_whose_scripts_carry_a_nonce_is_not_kept(home_page, rf):
+    from django.http import HttpResponse
+
+    from cms.core.page_cache import AnonymousPageCacheMiddleware
+
+    def page_with_a_nonce(request):
+        response = HttpResponse("<script nonce='abc'></script>")
+        response["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(page_with_a_nonce)
+    middleware(rf.get("/a-page/"))
+    assert HIT_HEADER not in middleware(rf.get("/a-page/"))
+
+
 def test_publishing_a_change_is_seen_at_once(client, make_opportunity):
     page = make_opportunity(title="Help us design the carers' hub")
     client.get(page.url)
@@ -111,10 +154,10 @@ def test_display_settings_get_their_own_copy(client, make_opportunity):
 
 
 def test_other_views_are_never_cached_nor_looked_up(client, home_page, monkeypatch):
-    def no_lookup():
+    def no_lookup(*args):
         raise AssertionError("a view that is not a page cost a cache lookup")
 
-    monkeypatch.setattr("cms.core.page_cache._generation", no_lookup)
+    monkeypatch.setattr("cms.core.page_cache._lookup", no_lookup)
     client.get("/you-said-we-did/")
     response = client.get("/you-said-we-did/")
     assert response.status_code == 200

@@ -148,3 +148,38 @@ def test_the_dashboard_query_count_does_not_grow_with_history(client, make_oppor
     few = dashboard_queries("few@example.org", 3)
     many = dashboard_queries("many@example.org", 300)
     assert len(few) == len(many), "\n".join(set(many) ^ set(few))
+
+
+def test_the_dashboard_query_count_does_not_grow_with_the_programme(
+    client, make_opportunity, dementia
+):
+    """More open opportunities in the member's areas than the dashboard suggests, and more
+    members taking part in them, cost no extra queries (the benchmark's data set is 20,000
+    members and 2,000 opportunities)."""
+    profile = ActiveMemberFactory(expertise=[dementia])
+    with_history(profile, make_opportunity(title="Memory café"), 2)
+    client.force_login(profile.user)
+
+    def dashboard_queries():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/members/")
+        assert response.status_code == 200
+        return [query["sql"] for query in queries]
+
+    made = []
+
+    def grow(count):
+        for _ in range(count):
+            title = f"Dementia panel {len(made)}"
+            page = make_opportunity(title=title, service_areas=[dementia])
+            made.append(page)
+            other = ActiveMemberFactory(expertise=[dementia])
+            with_history(other, page, 1)
+
+    grow(1)
+    client.get("/members/")  # the first request fills caches (site root paths)
+    few = dashboard_queries()
+    grow(12)
+    many = dashboard_queries()
+    assert "Dementia panel" in client.get("/members/").content.decode()
+    assert len(few) == len(many), "\n".join(set(many) ^ set(few))
