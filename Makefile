@@ -13,6 +13,7 @@ help:
 	@echo "make run    - install, migrate, load demo content, start the site and a task worker"
 	@echo "make test   - install test tools and a browser if needed, run every test"
 	@echo "make lint   - ruff lint and format check"
+	@echo "make cluster - two web servers and two task workers on PostgreSQL and Redis, behind a proxy"
 	@echo "make backup - archive the database and uploaded files under backups/"
 	@echo "make restore ARCHIVE=... - put a backup back (replaces the database)"
 
@@ -47,6 +48,13 @@ test: $(VENV)/.installed-dev
 
 test-fast: $(VENV)/.installed-dev
 	$(PY) -m pytest -m "not browser"
+
+# Two gunicorn servers and two django-q2 clusters on the local PostgreSQL and Redis, behind a
+# round-robin proxy on $(PORT) (bench/cluster_run.py); Ctrl-C stops everything it started.
+# DATABASE_URL and REDIS_URL choose the database and Redis (defaults in bench/cluster_run.py).
+.PHONY: cluster
+cluster: $(VENV)/.installed
+	PORT=$(PORT) $(PY) -m bench.cluster_run
 
 # Not part of `make test`: the site under load on a large data set (gunicorn, wrk), then a
 # bulletin send to 10,000 subscribers through a real cluster; figures in bench/results.md.

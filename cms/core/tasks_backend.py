@@ -7,8 +7,15 @@ django-q2, which runs it through :func:`run_django_task`.
 
 Delivery is at least once: a worker that dies mid-task has its task re-queued,
 so every task sent through here must be safe to run twice.
+
+Tasks are handed over once the transaction that queued them commits: with Redis as the
+broker a worker can start a task within milliseconds, before the row it works on (a
+document just uploaded, a page just saved) is visible to it.
 """
 
+from functools import partial
+
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.tasks import async_task
@@ -43,13 +50,16 @@ class DjangoQ2Backend(BaseTaskBackend):
         )
         # Only JSON-safe values cross the queue (TaskResult has normalised them), so a
         # task queued by one version of the code can be run by the next.
-        async_task(
-            run_django_task,
-            task.module_path,
-            result.id,
-            result.args,
-            result.kwargs,
-            task_name=f"{task.name}:{result.id}",
+        transaction.on_commit(
+            partial(
+                async_task,
+                run_django_task,
+                task.module_path,
+                result.id,
+                result.args,
+                result.kwargs,
+                task_name=f"{task.name}:{result.id}",
+            )
         )
         return result
 

@@ -45,10 +45,13 @@ def _references_from(page):
 
 @pytest.mark.django_db
 @override_settings(TASKS=Q2_TASKS)
-def test_wagtail_tasks_are_queued_on_the_django_q2_broker(linking_page, queued_not_run):
+def test_wagtail_tasks_are_queued_on_the_django_q2_broker(
+    linking_page, queued_not_run, django_capture_on_commit_callbacks
+):
     assert isinstance(task_backends["default"], DjangoQ2Backend)
 
-    result = update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
 
     assert result.status == TaskResultStatus.READY
     queued = list(OrmQ.objects.all())
@@ -62,8 +65,11 @@ def test_wagtail_tasks_are_queued_on_the_django_q2_broker(linking_page, queued_n
 
 @pytest.mark.django_db
 @override_settings(TASKS=Q2_TASKS)
-def test_a_queued_task_does_its_work_when_a_worker_runs_it_even_twice(linking_page, queued_not_run):
-    update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
+def test_a_queued_task_does_its_work_when_a_worker_runs_it_even_twice(
+    linking_page, queued_not_run, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
     package = SignedPackage.loads(OrmQ.objects.get().payload)
 
     # Delivery is at least once: a worker may run the same package twice.
@@ -75,13 +81,31 @@ def test_a_queued_task_does_its_work_when_a_worker_runs_it_even_twice(linking_pa
 
 @pytest.mark.django_db
 @override_settings(TASKS=Q2_TASKS)
-def test_django_q2_records_the_outcome_of_each_task(linking_page):
-    update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
+def test_django_q2_records_the_outcome_of_each_task(
+    linking_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
 
     recorded = QTask.objects.get()
     assert recorded.success is True
     assert recorded.name.startswith("update_reference_index_task:")
     assert _references_from(linking_page).count() == 1
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=Q2_TASKS)
+def test_a_task_waits_for_the_transaction_that_queued_it(
+    linking_page, queued_not_run, django_capture_on_commit_callbacks
+):
+    """A worker (Redis hands tasks over at once) must find the rows the task is about."""
+    with django_capture_on_commit_callbacks(execute=False) as waiting:
+        update_reference_index_task.enqueue("home", "standardpage", linking_page.pk)
+        assert not OrmQ.objects.exists()
+
+    assert len(waiting) == 1
+    waiting[0]()
+    assert OrmQ.objects.count() == 1
 
 
 def test_run_django_task_refuses_anything_that_is_not_a_task():
