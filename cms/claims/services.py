@@ -20,6 +20,7 @@ from cms.notifications.models import Topic
 from cms.notifications.services import notify
 from cms.opportunities.models import PaymentType, PaymentUnit
 from cms.participation.models import Attendance
+from cms.users.access import is_coordinator
 
 from .access import is_finance
 from .models import (
@@ -360,9 +361,17 @@ def _check_finance(by) -> None:
         raise ClaimNotAllowed("Only finance staff can do that.")
 
 
-def submit_claim(*, claim: Claim, by, now=None) -> Claim:
-    """Send a draft claim to finance, once it claims something and the choice is made."""
-    _check_member(claim, by)
+def submit_claim(*, claim: Claim, by, now=None, on_their_behalf: bool = False) -> Claim:
+    """Send a draft claim to finance, once it claims something and the choice is made.
+
+    ``on_their_behalf``: a coordinator sends it from the person's paper form (see
+    ``cms.members.on_behalf``); the move is attributed to the coordinator.
+    """
+    if on_their_behalf:
+        if not is_coordinator(by):
+            raise ClaimNotAllowed("Only a coordinator can send a claim for someone.")
+    else:
+        _check_member(claim, by)
     if not claim.payment_offered and not claim.lines.exists():
         raise ClaimError("Add at least one expense before you send the claim.")
     if claim.payment_offered and not claim.payment_choice:

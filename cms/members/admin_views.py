@@ -26,6 +26,7 @@ from cms.opportunities.models import InvolvementLevel, InvolvementType
 from cms.users.access import is_coordinator
 from cms.users.roles import COORDINATORS, EDITORS, FINANCE
 
+from .admin_on_behalf import on_behalf_context
 from .choices import ContactMethod, Day, Format, Status, TimeOfDay
 from .filters import ApplicationFilterSet, BankFilterSet
 from .models import InvolvementRole, MemberProfile, StatusChange, SupervisionReview
@@ -117,7 +118,11 @@ class ApplicationIndexView(MembersIndexView):
     def columns(self):
         return [
             self._name_column(),
-            Column("email", label="Email", accessor="user.email"),
+            Column(
+                "email",
+                label="Email",
+                accessor=lambda member: member.user.email or "None: managed for them",
+            ),
             Column(
                 "status",
                 label="Status",
@@ -379,7 +384,7 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
                 "About you",
                 [
                     ("Name", str(m)),
-                    ("Email", m.user.email),
+                    ("Email", m.user.email or "None: a coordinator acts for them"),
                     ("Phone", m.phone),
                     ("Address", m.address),
                     ("Postcode", m.postcode),
@@ -467,6 +472,7 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
             checks_complete=checks_complete(member),
             needs_dbs=member.needs_dbs_check,
             action_url=self.detail_url,
+            **on_behalf_context(member),
         )
         return context
 

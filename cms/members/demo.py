@@ -422,4 +422,83 @@ def load_demo() -> list[MemberProfile]:
                     next_due_on=next_due,
                 )
         records.append(member)
+    records.append(load_person_without_email(coordinator))
     return records
+
+
+def load_person_without_email(coordinator=None) -> MemberProfile:
+    """Margaret Hughes, who applied on paper and has no email: a coordinator acts for her.
+
+    Her welcome waits in "Messages to send by hand" as a letter with its printable PDF.
+    Safe to run again: she is found by her registration.
+    """
+    from cms.notifications.models import Topic
+    from cms.notifications.services import notify
+
+    from .factories import PersonWithoutEmailFactory
+    from .models import OfflineRegistration, OnBehalfAction
+    from .on_behalf import RECRUITED_ON_PAPER_PATH
+
+    coordinator = coordinator or get_user_model().objects.filter(email=COORDINATOR_EMAIL).first()
+    existing = OfflineRegistration.objects.filter(
+        member__user__first_name="Margaret", member__user__last_name="Hughes"
+    ).first()
+    if existing is not None:
+        return existing.member
+    joined = timezone.now() - dt.timedelta(days=21)
+    member = PersonWithoutEmailFactory(
+        user__first_name="Margaret",
+        user__last_name="Hughes",
+        address="7 Chapel Lane\nHillside\nLeeds",
+        postcode="LS6 2QT",
+        phone="0113 496 0732",
+        contact_methods=[ContactMethod.POST.value, ContactMethod.PHONE.value],
+        formats=[Format.LARGE_PRINT.value],
+        status_changed_at=joined,
+        submitted_at=joined,
+        consent_given_at=joined,
+        references_received_on=joined.date(),
+        induction_completed_on=joined.date(),
+        supervisor=coordinator,
+        registration__consent_given_on=joined.date(),
+        registration__registered_by=coordinator,
+        registration__registered_at=joined,
+    )
+    areas = ServiceArea.objects.filter(slug__in=["older-people", "carers"])
+    member.expertise.set(areas)
+    # The paper pack has the same equality monitoring sheet as the online form.
+    EqualityMonitoring.objects.get_or_create(
+        user=member.user,
+        defaults={**EQUALITY_DEFAULTS, "age_band": "75_plus", "religion": "christian"},
+    )
+    # The steps she went through on paper, as register_person records them; already told.
+    previous = Status.DRAFT
+    for to_status in RECRUITED_ON_PAPER_PATH:
+        StatusChange.objects.create(
+            member=member,
+            from_status=previous,
+            to_status=to_status,
+            changed_at=joined,
+            changed_by=coordinator,
+            reason="Recruited on paper before she was registered on Involve.",
+            notified_at=joined,
+        )
+        previous = to_status
+    OnBehalfAction.objects.create(
+        member=member,
+        kind=OnBehalfAction.Kind.REGISTERED,
+        summary="Applied by paper form; now active member",
+        done_by=coordinator,
+        done_at=joined,
+    )
+    notify(
+        recipient=member.user,
+        topic=Topic.APPLICATION,
+        key="demo:paper-welcome",
+        subject="Welcome to the involvement programme",
+        body="Thank you for sending us your form. You are now a member of our involvement "
+        "programme.\n\nWe will write to you, or phone you, when there is something we think "
+        "you would like to take part in. If you would like to talk to us, please phone the "
+        "involvement team.",
+    )
+    return member

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import factory
 
 from cms.users.factories import UserFactory
@@ -12,7 +14,7 @@ from .choices import (
     Status,
     TimeOfDay,
 )
-from .models import MemberProfile
+from .models import HowApplied, MemberProfile, OfflineRegistration
 
 # Every section of the application, as the application journey names them.
 ALL_SECTIONS = [
@@ -74,3 +76,24 @@ class MemberProfileFactory(factory.django.DjangoModelFactory):
 
 class ActiveMemberFactory(MemberProfileFactory):
     status = Status.ACTIVE
+
+
+class PersonWithoutEmailFactory(ActiveMemberFactory):
+    """An active member with no email address, registered from a paper form: a
+    coordinator acts for them and their messages are letters."""
+
+    user = factory.SubFactory("cms.users.factories.PersonWithoutEmailFactory")
+    contact_methods = factory.LazyFunction(lambda: [ContactMethod.POST.value])
+    registration = factory.RelatedFactory(
+        "cms.members.factories.OfflineRegistrationFactory", factory_related_name="member"
+    )
+
+
+class OfflineRegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfflineRegistration
+
+    member = factory.SubFactory(PersonWithoutEmailFactory, registration=None)
+    how_applied = HowApplied.PAPER
+    consent_given_how = HowApplied.PAPER
+    consent_given_on = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=7))

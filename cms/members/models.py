@@ -174,7 +174,12 @@ class MemberProfile(models.Model):
 
     class Meta:
         ordering = ["-status_changed_at"]
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"]),
+            # The coordinators' applications list opens newest first: without this it
+            # sorts every member on each view.
+            models.Index(fields=["submitted_at"], name="members_applications_by_sent"),
+        ]
 
     def __str__(self):
         return self.user.get_full_name() or self.user.email
@@ -244,3 +249,100 @@ class EqualityMonitoring(models.Model):
     def __str__(self):
         # Never the person's name: these answers are only ever counted.
         return f"Equality monitoring answers #{self.pk}"
+
+
+class HowApplied(models.TextChoices):
+    PAPER = "paper", "Paper form"
+    PHONE = "phone", "Phone call"
+    IN_PERSON = "in_person", "In person"
+
+
+class OfflineRegistration(models.Model):
+    """How a person without a sign-in came to us, and their consent as they gave it.
+
+    A coordinator registers them from a paper form, a phone call or a conversation, and
+    manages them on their behalf (see ``cms.members.on_behalf``). When a coordinator
+    later adds an email address and invites them to sign in, ``sign_in_given_at`` and
+    ``sign_in_given_by`` say when and who; the person keeps their record and history.
+    """
+
+    member = models.OneToOneField(
+        MemberProfile, on_delete=models.CASCADE, related_name="offline_registration"
+    )
+    how_applied = models.CharField(
+        max_length=20,
+        choices=HowApplied.choices,
+        help_text="How their application reached us.",
+    )
+    consent_given_how = models.CharField(
+        max_length=20,
+        choices=HowApplied.choices,
+        help_text="How they gave their consent: signed on a paper form, said on the phone, "
+        "or in person.",
+    )
+    consent_given_on = models.DateField(help_text="The date they gave their consent.")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The coordinator who registered them.",
+    )
+    registered_at = models.DateTimeField(
+        default=timezone.now, help_text="When they were registered on Involve."
+    )
+    sign_in_given_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a coordinator invited them to sign in."
+    )
+    sign_in_given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The coordinator who gave them a sign-in.",
+    )
+
+    class Meta:
+        verbose_name = "registration from a paper or phone application"
+
+    def __str__(self):
+        return f"{self.member} ({self.get_how_applied_display()})"
+
+
+class OnBehalfAction(models.Model):
+    """One thing a coordinator did for a person who cannot do it online themselves.
+
+    Shown on the person's record as "done for them by <coordinator> on <date>".
+    """
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", "Registered"
+        INTEREST = "interest", "Said they are interested"
+        ATTENDANCE = "attendance", "Attendance recorded"
+        FEEDBACK = "feedback", "Feedback taken by phone"
+        CLAIM = "claim", "Claim sent from a paper form"
+        SIGN_IN = "sign_in", "Given a sign-in"
+
+    member = models.ForeignKey(
+        MemberProfile, on_delete=models.CASCADE, related_name="on_behalf_actions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, help_text="What was done.")
+    summary = models.CharField(
+        max_length=200, help_text="What was done, in a few words, such as the opportunity."
+    )
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The coordinator who did it for them.",
+    )
+    done_at = models.DateTimeField(default=timezone.now, help_text="When it was done.")
+
+    class Meta:
+        ordering = ["-done_at", "-pk"]
+        verbose_name = "action done on someone's behalf"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.summary}"

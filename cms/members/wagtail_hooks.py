@@ -1,10 +1,11 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.users.access import CoordinatorMenuItem
 
+from . import admin_on_behalf
 from .admin_supervision import SupervisionDueView
 from .admin_views import ApplicationViewSet, BankViewSet
 from .models import InvolvementRole
@@ -44,4 +45,25 @@ def register_supervision_menu_item():
         name="supervision-reviews",
         icon_name="calendar-check",
         order=253,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_on_behalf_urls():
+    return [
+        path(
+            "people/",
+            include((admin_on_behalf.urlpatterns, "on_behalf_admin"), namespace="on_behalf_admin"),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_paper_application_menu_item():
+    return CoordinatorMenuItem(
+        "Register from paper or phone",
+        reverse("on_behalf_admin:register"),
+        name="register-from-paper",
+        icon_name="form",
+        order=252,
     )

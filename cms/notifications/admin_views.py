@@ -1,7 +1,8 @@
 """Notifications in the Wagtail admin, for coordinators and administrators.
 
 - Messages to send by hand: text messages, letters and calls waiting, with a
-  "mark as sent" action (``services.mark_sent_by_hand``).
+  "mark as sent" action (``services.mark_sent_by_hand``) and, for each letter, a
+  printable PDF with the person's postal address (``letters``).
 - The notifications log: who was told what, when, how, and what failed.
 - Message members: a message to a group of active members by service area and role.
 - Sent mail (development): the emails the development backend kept.
@@ -17,20 +18,30 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.core.models import OrganisationSettings
+from cms.core.uploads import harden_file_response
 from cms.members.models import InvolvementRole
 from cms.taxonomy.models import ServiceArea
 from cms.users.access import CoordinatorRequiredMixin
 
-from . import selectors, services
+from . import letters, selectors, services
 from .mail_backends import BACKEND_PATH
-from .models import Channel, Delivery, Notification, SentEmail, TeamMessage, Topic
+from .models import (
+    PRIVATE_KEY_PREFIX,
+    Channel,
+    Delivery,
+    Notification,
+    SentEmail,
+    TeamMessage,
+    Topic,
+)
 
 PER_PAGE = 50
 
@@ -88,6 +99,27 @@ class MarkSentView(CoordinatorRequiredMixin, View):
             "is marked as sent.",
         )
         return redirect("notifications_admin:by_hand")
+
+
+class LetterView(CoordinatorRequiredMixin, View):
+    """The printable letter (a PDF) for one postal message waiting to be sent by hand."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk):
+        delivery = get_object_or_404(
+            Delivery.objects.for_staff(request.user)
+            .filter(channel=Channel.POST)
+            .exclude(notification__key__startswith=PRIVATE_KEY_PREFIX)
+            .select_related("notification__recipient"),
+            pk=pk,
+        )
+        pdf = letters.render_letter_pdf(
+            delivery, organisation=OrganisationSettings.for_request(request)
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{letters.letter_filename(delivery)}"'
+        return harden_file_response(response)
 
 
 # --- The notifications log ----------------------------------------------------------------
@@ -280,6 +312,7 @@ class SentMailDetailView(SentMailMixin, StaffView):
 urlpatterns = [
     path("by-hand/", ByHandListView.as_view(), name="by_hand"),
     path("by-hand/<int:pk>/sent/", MarkSentView.as_view(), name="mark_sent"),
+    path("by-hand/<int:pk>/letter/", LetterView.as_view(), name="letter"),
     path("log/", LogView.as_view(), name="log"),
     path("to-members/", TeamMessageListView.as_view(), name="team_messages"),
     path("to-members/new/", TeamMessageComposeView.as_view(), name="team_message_new"),

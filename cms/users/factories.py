@@ -48,3 +48,21 @@ class StaffUserFactory(UserFactory):
 class AdministratorFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+class PersonWithoutEmailFactory(UserFactory):
+    """Someone a coordinator manages on their behalf: no email, no usable password."""
+
+    class Meta:
+        django_get_or_create = ()
+
+    email = None
+    password = factory.PostGeneration(lambda user, create, extracted, **kwargs: None)
+    # No address to verify in allauth.
+    verified_email = factory.PostGeneration(lambda user, create, extracted, **kwargs: None)
+
+    @factory.post_generation
+    def unusable_password(self, create, extracted, **kwargs):
+        self.set_unusable_password()
+        if create:
+            self.save(update_fields=["password"])
