@@ -111,11 +111,15 @@ def send_supervision_reminders(*, today: dt.date | None = None) -> dict[str, int
     Each reminder is keyed on the member and the due date, so running this twice, or
     every day of the week before, tells each person once per review.
     """
+    from cms.wellbeing.selectors import paused_member_ids
+
     today = today or timezone.localdate()
     sent = {"member_reminders": 0, "supervisor_overdue": 0}
+    # Members on a break are not reminded; their supervisor still hears of an overdue review.
+    paused = set(paused_member_ids(on=today).values_list("member_id", flat=True))
     for row in reviews_due(today=today):
         member = row.member
-        if 0 <= row.days_until_due <= REMIND_MEMBER_DAYS_BEFORE:
+        if 0 <= row.days_until_due <= REMIND_MEMBER_DAYS_BEFORE and member.pk not in paused:
             sent["member_reminders"] += _tell_once(
                 recipient=member.user,
                 key=f"supervision-due:{member.pk}:{row.due_on.isoformat()}",

@@ -285,7 +285,11 @@ def remind_unconfirmed_sessions(*, now: dt.datetime | None = None) -> int:
     One reminder per session however often it runs: the key is the session's. Returns
     how many people were reminded on this run.
     """
+    from cms.wellbeing.selectors import paused_member_ids
+
     now = now or timezone.now()
+    # Someone on a break is not reminded; the reminder goes once their pause ends.
+    paused = set(paused_member_ids(on=timezone.localdate(now)).values_list("member_id", flat=True))
     sessions = (
         MentoringSession.objects.filter(
             confirmed_at__isnull=True,
@@ -301,6 +305,8 @@ def remind_unconfirmed_sessions(*, now: dt.datetime | None = None) -> int:
         if session.logged_by_id is None:
             continue
         other = pair.mentee if session.logged_by_id == pair.mentor.user_id else pair.mentor
+        if other.pk in paused:
+            continue
         key = f"mentoring-session-{session.pk}-reminder"
         if other.user.notifications.filter(key=key).exists():
             continue

@@ -264,7 +264,11 @@ class MatchingView(OpportunityMixin, CoordinatorView):
             MemberProfile.objects.for_user(request.user).in_bank().select_related("user"),
             pk=_posted_id(request, "member"),
         )
-        interest = services.invite(member, self.opportunity, by=request.user)
+        try:
+            interest = services.invite(member, self.opportunity, by=request.user)
+        except services.ParticipationError as error:
+            messages.error(request, str(error))
+            return redirect(self.url)
         if interest.status == S.INVITED and interest.invited_by_coordinator:
             messages.success(request, f"{member} is invited. We will tell them.")
         else:

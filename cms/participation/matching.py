@@ -15,6 +15,7 @@ from django.utils import timezone
 from cms.members.admin_views import checks_complete
 from cms.members.models import MemberProfile
 from cms.opportunities.models import ChecksRequired, OpportunityPage
+from cms.wellbeing.selectors import paused_member_ids
 
 from .models import Attendance, Interest
 
@@ -73,12 +74,13 @@ def rank_members(opportunity: OpportunityPage, members, *, today: dt.date) -> li
     """Score ``members`` for ``opportunity``, best first, each with reasons in plain words.
 
     Members who have already responded (interested, invited, selected or any other
-    status) are left out.
+    status) are left out, and so are members who have paused their involvement.
     """
     responding = set(
         Interest.objects.filter(opportunity=opportunity).values_list("member_id", flat=True)
     )
-    members = [m for m in members if m.pk not in responding]
+    paused = set(paused_member_ids(on=today).values_list("member_id", flat=True))
+    members = [m for m in members if m.pk not in responding and m.pk not in paused]
     areas = {area.pk: area.name for area in opportunity.service_areas.all()}
     sessions = list(opportunity.sessions.all())
     recent = recent_attendance(members, today=today)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from cms.notifications.models import Topic
 from cms.notifications.services import notify, render_message
 from cms.opportunities.models import OpportunityPage, OpportunitySession
+from cms.wellbeing.selectors import paused_member_ids
 
 from .models import Attendance, Interest, InterestStatus, SentReminder, SessionPaper
 
@@ -92,10 +93,12 @@ def _wants_session(interest: Interest, session) -> bool:
     return not chosen or session.pk in chosen
 
 
-def _people_for(session):
+def _people_for(session, now):
+    """Who is taking part in ``session`` and may be reminded: not anyone on a break."""
     return (
         Interest.objects.taking_part()
         .filter(opportunity_id=session.page_id, member__user__is_active=True)
+        .exclude(member__in=paused_member_ids(on=timezone.localdate(now)))
         .select_related("member__user", "opportunity")
         .prefetch_related("sessions")
     )
@@ -117,7 +120,7 @@ def send_session_soon(now) -> int:
         lead_time = dt.timedelta(hours=lead_times.get(session.page_id, 24))
         if session.starts_at > now + lead_time:
             continue
-        for interest in _people_for(session):
+        for interest in _people_for(session, now):
             if not _wants_session(interest, session):
                 continue
             sent += send_once(
@@ -145,7 +148,7 @@ def send_papers_published(now) -> int:
     for paper in papers:
         by_session.setdefault(paper.session, []).append(paper)
     for session, session_papers in by_session.items():
-        for interest in _people_for(session):
+        for interest in _people_for(session, now):
             if not _wants_session(interest, session):
                 continue
             with transaction.atomic():
@@ -218,6 +221,7 @@ def send_feedback_due(now) -> int:
             session__ends_at__gte=now - TOO_LATE,
             interest__member__user__is_active=True,
         )
+        .exclude(interest__member__in=paused_member_ids(on=timezone.localdate(now)))
         .select_related("session__page", "interest__member__user")
         .order_by("pk")
     )
@@ -238,13 +242,17 @@ def send_closing_soon(now) -> int:
     """People a coordinator invited, who have not answered, hear before it closes."""
     today = timezone.localdate(now)
     sent = 0
-    interests = Interest.objects.filter(
-        status=InterestStatus.INVITED,
-        opportunity__live=True,
-        opportunity__closing_date__gte=today,
-        opportunity__closing_date__lte=today + dt.timedelta(days=CLOSING_SOON_DAYS),
-        member__user__is_active=True,
-    ).select_related("member__user", "opportunity")
+    interests = (
+        Interest.objects.filter(
+            status=InterestStatus.INVITED,
+            opportunity__live=True,
+            opportunity__closing_date__gte=today,
+            opportunity__closing_date__lte=today + dt.timedelta(days=CLOSING_SOON_DAYS),
+            member__user__is_active=True,
+        )
+        .exclude(member__in=paused_member_ids(on=today))
+        .select_related("member__user", "opportunity")
+    )
     for interest in interests:
         sent += send_once(
             f"closing-soon:{interest.opportunity_id}:{interest.pk}",

@@ -15,6 +15,7 @@ from cms.members.choices import Status as MemberStatus
 from cms.members.models import MemberProfile
 from cms.opportunities.models import ChecksRequired, OpportunityPage, OpportunitySession
 from cms.training.services import modules_not_completed
+from cms.wellbeing.selectors import pause_in_force, paused_in_words, paused_member_ids
 
 from .models import Attendance, Interest, InterestChange, InterestStatus, SessionCheckIn
 
@@ -156,6 +157,8 @@ def offer_place_to_next(opportunity: OpportunityPage, *, by) -> Interest | None:
     next_in_line = (
         Interest.objects.select_for_update()
         .filter(opportunity=opportunity, status=S.WAITING)
+        # Someone on a break keeps their place in the queue but is not offered one.
+        .exclude(member__in=paused_member_ids())
         .order_by("waiting_since", "pk")
         .first()
     )
@@ -169,7 +172,16 @@ def offer_place_to_next(opportunity: OpportunityPage, *, by) -> Interest | None:
 
 @transaction.atomic
 def invite(member: MemberProfile, opportunity: OpportunityPage, *, by) -> Interest:
-    """A coordinator invites a member who fits; the member then says if they are interested."""
+    """A coordinator invites a member who fits; the member then says if they are interested.
+
+    Refused while the member has paused their involvement.
+    """
+    paused = pause_in_force(member)
+    if paused is not None:
+        raise ParticipationError(
+            f"{member} has paused their involvement {paused_in_words(paused)}. "
+            "They cannot be invited while they are paused."
+        )
     interest, created = Interest.objects.get_or_create(
         member=member,
         opportunity=opportunity,

@@ -396,20 +396,25 @@ def reminder_for(record: ModuleRecord) -> Reminder | None:
 
 
 def send_training_reminders(*, today: dt.date | None = None) -> int:
-    """Tell each active member about training expiring within 30 days or overdue.
+    """Tell each active member about training expiring within 30 days or overdue; not
+    members who have paused their involvement (they hear once the pause ends).
 
     Safe to run twice: ``notify`` sends once per key. Returns how many reminders were
     due (sent now or before).
     """
     from cms.notifications.models import Topic
     from cms.notifications.services import notify
+    from cms.wellbeing.selectors import paused_member_ids
 
     from . import selectors
 
     today = today or timezone.localdate()
     url = reverse("members:training:index")
+    paused = set(paused_member_ids(on=today).values_list("member_id", flat=True))
     count = 0
     for member, records in selectors.active_members_training(today=today):
+        if member.pk in paused:
+            continue
         for record in records:
             reminder = reminder_for(record)
             if reminder is None:
