@@ -20,4 +20,6 @@ urlpatterns = [
     path("claims/", include("cms.claims.urls")),
     path("benefits/", include("cms.benefits.urls")),
     path("bank-details/", include("cms.banking.urls")),
+    path("supporters/", include("cms.supporters.urls")),
+    path("pause/", include("cms.wellbeing.urls")),
 ]

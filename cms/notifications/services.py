@@ -37,7 +37,8 @@ def contact_plan_for(user) -> ContactPlan:
 
     People without a profile (staff, or someone part-way through applying with no
     answer yet) get email in the standard format. Someone who chose only letters is
-    never emailed.
+    never emailed, and nor is anyone without an email address (people a coordinator
+    manages on their behalf): their messages become letters or calls.
     """
     profile = getattr(user, "member_profile", None)
     methods = list(profile.contact_methods) if profile else []
@@ -45,6 +46,10 @@ def contact_plan_for(user) -> ContactPlan:
     channels = tuple(method for method in Channel.values if method in methods)
     if not channels:
         channels = (Channel.EMAIL,)
+    if not user.email:
+        channels = tuple(channel for channel in channels if channel != Channel.EMAIL)
+        if not channels:
+            channels = (_by_hand_fallback(profile),)
     if "plain_text_email" in formats:
         email_format = EmailFormat.PLAIN_TEXT
     elif "large_print" in formats:
@@ -54,10 +59,18 @@ def contact_plan_for(user) -> ContactPlan:
     return ContactPlan(channels=channels, email_format=email_format)
 
 
+def _by_hand_fallback(profile) -> str:
+    """For someone with no email address and no channel chosen: a letter if we have
+    their address, otherwise a phone call. Never an email."""
+    if profile is not None and (profile.address or profile.postcode):
+        return Channel.POST
+    return Channel.PHONE
+
+
 def address_for(user, channel: str) -> str:
     profile = getattr(user, "member_profile", None)
     if channel == Channel.EMAIL:
-        return user.email
+        return user.email or ""
     if profile is None:
         return ""
     if channel == Channel.POST:
@@ -111,6 +124,11 @@ def notify(
         existing.told_now = False
         return existing
     notification.told_now = True
+    # A member's supporter who asked for copies gets one by email (cms.supporters owns
+    # the rules); imported here because supporters builds on the members app.
+    from cms.supporters.services import copy_to_supporters
+
+    copy_to_supporters(notification)
     return notification
 
 

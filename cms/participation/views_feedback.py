@@ -5,11 +5,14 @@ Coordinators never see who gave anonymous feedback: the admin templates get a
 ``sender`` value that is "Anonymous" and no link to the person.
 """
 
+from functools import wraps
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +22,10 @@ from django.views.generic import TemplateView
 from django_q.tasks import async_task
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.audit.services import Action, SubjectType, record
 from cms.core.forms import NHSUKForm
+from cms.members.access import ENDED_ATTRIBUTE, acting_for, refuse_supporter
+from cms.supporters.models import Permission
 from cms.users.access import CoordinatorRequiredMixin
 
 from .models import Attendance, Feedback
@@ -112,17 +118,39 @@ def answers(feedback: Feedback) -> list[tuple[str, str]]:
 # --- Member pages ------------------------------------------------------------------------
 
 
+def supporters_who_may_fill_in_forms(view):
+    """A supporter acting for a member may use these pages only if the member agreed they
+    may fill in forms; one whose arrangement has just ended is told so."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        arrangement = acting_for(request)
+        if arrangement is not None and not arrangement.allows(Permission.FILL_IN_FORMS):
+            return refuse_supporter(request, arrangement)
+        if arrangement is None and getattr(request, ENDED_ATTRIBUTE, False):
+            return refuse_supporter(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _own_attendance(request, pk: int) -> Attendance:
+    """The person's own attendance; for a supporter acting for a member who agreed they
+    may fill in forms, the member's (checked against the arrangement on every request)."""
+    arrangement = acting_for(request)
+    if arrangement is not None and arrangement.allows(Permission.FILL_IN_FORMS):
+        whose = Q(interest__member=arrangement.member)
+    else:
+        whose = Q(interest__member__user=request.user)
     return get_object_or_404(
-        Attendance.objects.filter(
-            interest__member__user=request.user, attended=True
-        ).select_related("session__page"),
+        Attendance.objects.filter(whose, attended=True).select_related("session__page"),
         pk=pk,
     )
 
 
 @never_cache
 @login_required
+@supporters_who_may_fill_in_forms
 @require_http_methods(["GET", "POST"])
 def give(request, pk: int):
     attendance = _own_attendance(request, pk)
@@ -132,7 +160,17 @@ def give(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                record_feedback(attendance=attendance, data=form.cleaned_data)
+                feedback = record_feedback(attendance=attendance, data=form.cleaned_data)
+                if acting_for(request) is not None:
+                    # Feedback has no "given by" of its own: the audit log says who.
+                    record(
+                        actor=request.user,
+                        action=Action.ADDED,
+                        subject_type=SubjectType.MEMBER_RECORD,
+                        subject_id=attendance.interest.member_id,
+                        member=attendance.interest.member,
+                        summary=f"supporter gave session feedback {feedback.pk} for the member",
+                    )
         except IntegrityError:
             return redirect("members:feedback:detail", pk=attendance.pk)
         return redirect("members:feedback:thanks", pk=attendance.pk)
@@ -151,6 +189,7 @@ def give(request, pk: int):
 
 @never_cache
 @login_required
+@supporters_who_may_fill_in_forms
 @require_GET
 def thanks(request, pk: int):
     attendance = _own_attendance(request, pk)
@@ -168,6 +207,7 @@ def thanks(request, pk: int):
 
 @never_cache
 @login_required
+@supporters_who_may_fill_in_forms
 @require_GET
 def detail(request, pk: int):
     attendance = _own_attendance(request, pk)

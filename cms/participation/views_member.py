@@ -6,7 +6,7 @@ through ``Interest.objects.for_user`` narrowed to the person's own profile, so n
 see or change anyone else's.
 """
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.benefits.guard import warning_for_sessions
+from cms.members.access import ENDED_ATTRIBUTE, acting_for, refuse_supporter
 from cms.members.models import MemberProfile
 
 from . import calendar, selectors
@@ -39,12 +40,28 @@ NOT_ACTIVE_MESSAGE = (
 )
 
 
-def active_member_required(view):
-    """Signed in, with an active member profile of their own; passes it as ``member``."""
+def active_member_required(view=None, *, supporters_may: str | None = None):
+    """Signed in, with an active member profile of their own; passes it as ``member``.
+
+    ``supporters_may`` lets a supporter acting for a member use the page with the
+    member's record (see ``cms.members.access.own_member_required``); without it they
+    are refused.
+    """
+    if view is None:
+        return partial(active_member_required, supporters_may=supporters_may)
 
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        arrangement = acting_for(request)
+        if arrangement is not None:
+            if supporters_may is None or not (
+                supporters_may == "read" or arrangement.allows(supporters_may)
+            ):
+                return refuse_supporter(request, arrangement)
+            return view(request, arrangement.member, *args, **kwargs)
+        if getattr(request, ENDED_ATTRIBUTE, False):
+            return refuse_supporter(request)
         member = (
             MemberProfile.objects.for_user(request.user)
             .in_bank()
@@ -61,8 +78,14 @@ def active_member_required(view):
 
 
 def own_interest(request, member: MemberProfile, page_id: int) -> Interest:
+    # A supporter's ``member`` comes from their checked, active arrangement.
+    interests = (
+        Interest.objects.filter(member=member)
+        if acting_for(request) is not None
+        else Interest.objects.for_user(request.user)
+    )
     return get_object_or_404(
-        Interest.objects.for_user(request.user).select_related("opportunity"),
+        interests.select_related("opportunity"),
         member=member,
         opportunity_id=page_id,
     )
@@ -89,7 +112,7 @@ def for_display(interests) -> list[Interest]:
     return interests
 
 
-@active_member_required
+@active_member_required(supporters_may="express_interest")
 @require_http_methods(["GET", "POST"])
 def interest(request, member, page_id: int):
     opportunity = selectors.open_opportunity(page_id=page_id)
@@ -120,6 +143,7 @@ def interest(request, member, page_id: int):
                 adjustments=form.cleaned_data["adjustments"],
                 formats=form.cleaned_data["formats"],
                 sessions=form.cleaned_data.get("sessions") or (),
+                by=request.user,
             )
         except ParticipationError as error:
             form.add_error(None, str(error))
@@ -138,7 +162,7 @@ def interest(request, member, page_id: int):
     )
 
 
-@active_member_required
+@active_member_required(supporters_may="express_interest")
 def interest_sent(request, member, page_id: int):
     item = own_interest(request, member, page_id)
     return render(
@@ -152,7 +176,7 @@ def interest_sent(request, member, page_id: int):
     )
 
 
-@active_member_required
+@active_member_required(supporters_may="read")
 def involvement(request, member):
     interests = for_display(selectors.interests_of(member=member))
     return render(
@@ -178,7 +202,7 @@ ACTIONS = {
 }
 
 
-@active_member_required
+@active_member_required(supporters_may="express_interest")
 @require_http_methods(["GET", "POST"])
 def change_interest(request, member, page_id: int, action: str):
     """Withdraw, or confirm a place: a page that asks first, then a POST that does it."""

@@ -60,9 +60,11 @@ INSTALLED_APPS = [
     "cms.subscriptions",
     "cms.mentoring",
     "cms.development",
+    "cms.wellbeing",
     "cms.claims",
     "cms.benefits",
     "cms.banking",
+    "cms.supporters",
     "cms.reports",
     "cms.audit",
     "cms.annual_report",
@@ -108,6 +110,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' pages from the cache before any session, user or CSRF work: a hit replays
+    # the policy headers the middleware below added when the page was built.
+    "cms.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,8 +124,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cms.security.middleware.SessionTimeoutMiddleware",
     "cms.security.middleware.StaffTwoFactorMiddleware",
-    # Inside the security and policy middleware, so a cached page gets fresh headers.
-    "cms.core.page_cache.AnonymousPageCacheMiddleware",
+    # A supporter acting for a member is kept off the pages that stay the member's alone.
+    "cms.supporters.middleware.ActingForMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -140,9 +140,22 @@ DECLARATIONS: dict[str, Rule] = {
     "members:benefits:earnings_limit": OWN,
     "members:benefits:remove_earnings_limit": OWN,
     "members:benefits:letter": OWN,
+    "members:wellbeing:index": OWN,
+    "members:wellbeing:pause": OWN,
+    "members:wellbeing:resume": OWN,
+    "members:wellbeing:check_in": OWN,
     "members:banking:index": OWN,
     "members:banking:change": OWN,
     "members:banking:remove": OWN,
+    # Supporters: a member's own list and form; the arrangement in an address is the
+    # demo member's, so nobody else may end it or act under it.
+    "members:supporters:index": OWN,
+    "members:supporters:add": OWN,
+    "members:supporters:end": owner_only(pk="support_arrangement"),
+    "members:supporters:invitation": rule(SIGNED_IN, "signed token", token=Literal("bad-token")),
+    "members:supporters:act": owner_only(pk="support_arrangement"),
+    "members:supporters:stop": OWN,
+    "members:supporters:dashboard": OWN,
     # --- Another member's objects ------------------------------------------------------------
     "members:participation:calendar_feed": owner_only(token=Literal("not-the-owners-token")),
     "members:feedback:give": owner_only(pk="attendance"),
@@ -189,6 +202,8 @@ DECLARATIONS: dict[str, Rule] = {
     "supervision_due": COORDINATOR,
     "training_admin:compliance": COORDINATOR,
     "training_admin:record": COORDINATOR,
+    "wellbeing_admin:index": COORDINATOR,
+    "wellbeing_admin:record_call": coordinator(pk="wellbeing_check_in"),
     "bulletins_admin:index": rule({"editor"}, "people who may publish an issue"),
     "bulletins_admin:send_issue": rule({"editor"}, "may publish the issue", page_id="bulletin"),
     "bulletins_admin:progress": rule({"editor"}, "may publish the issue", send_id="send"),
@@ -257,6 +272,13 @@ DECLARATIONS: dict[str, Rule] = {
     "involvement-bank:index": COORDINATOR,
     "involvement-bank:index_results": COORDINATOR,
     "involvement-bank:detail": coordinator(pk="profile"),
+    "on_behalf_admin:register": COORDINATOR,
+    "on_behalf_admin:interest": coordinator(pk="profile"),
+    "on_behalf_admin:attendance": coordinator(pk="profile"),
+    "on_behalf_admin:feedback": coordinator(pk="profile"),
+    "on_behalf_admin:claim": coordinator(pk="profile"),
+    "on_behalf_admin:sign_in": coordinator(pk="profile"),
+    "notifications_admin:letter": coordinator(pk="letter_delivery"),
 }
 
 
@@ -322,8 +344,10 @@ def build_world() -> dict:
     from cms.opportunities.models import OpportunityPage
     from cms.participation.models import Attendance, Feedback, SessionPaper
     from cms.privacy.models import DeletionRequest
+    from cms.supporters.models import SupportArrangement
     from cms.training.models import TrainingCompletion
     from cms.users.models import User
+    from cms.wellbeing.models import WellbeingCheckIn
 
     call_command("load_demo_data", stdout=StringIO(), password="a-long-demo-password")
 
@@ -377,6 +401,7 @@ def build_world() -> dict:
         "paper": paper_id,
         "notification": first(Notification.objects.filter(recipient=owner)),
         "by_hand_delivery": first(Delivery.objects),
+        "letter_delivery": first(Delivery.objects.filter(channel="post")),
         "completion": first(TrainingCompletion.objects.filter(user=owner)),
         "pair": pair.pk if pair else MISSING_ID,
         "mentor_profile": pair.mentor_id if pair else MISSING_ID,
@@ -388,7 +413,9 @@ def build_world() -> dict:
         "badge": first(profile.badges),
         "deletion_request": deletion_request.pk,
         "bank_details": first(BankDetails.objects.filter(member=profile)),
+        "support_arrangement": first(SupportArrangement.objects.filter(member=profile)),
         "charter_signature": first(CharterSignature.objects),
+        "wellbeing_check_in": first(WellbeingCheckIn.objects.filter(member=profile)),
     }
     return world
 

@@ -19,9 +19,11 @@ from cms.opportunities import demo as opportunities_demo
 from cms.participation import demo as participation_demo
 from cms.resources import demo as resources_demo
 from cms.subscriptions import demo as subscriptions_demo
+from cms.supporters import demo as supporters_demo
 from cms.taxonomy import demo as taxonomy_demo
 from cms.training import demo as training_demo
 from cms.users.demo import DEMO_PEOPLE, load_demo_users
+from cms.wellbeing import demo as wellbeing_demo
 
 
 class Command(BaseCommand):
@@ -66,6 +68,8 @@ class Command(BaseCommand):
             notifications_demo.load_demo()
             mentoring_demo.load_demo()
             development_demo.load_demo()
+            supporters_demo.load_demo(password=password or generated_password)
+            wellbeing_demo.load_demo()
             subscriptions_demo.load_demo()
             bulletins_demo.load_demo_sends()
             training_demo.load_demo_records()
