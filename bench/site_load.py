@@ -363,7 +363,8 @@ def write_results(results: dict):
     lines = [
         "# Benchmark results",
         "",
-        f"One run of `make bench` on {results['when']}: {results['database']}, gunicorn with "
+        f"One run of `make bench` on {results['when']}: {results['database']}, "
+        f"{results.get('cache', 'the database cache')} as the cache, gunicorn with "
         f"{WORKERS} workers, {os.cpu_count()} CPUs, wrk for {DURATION} s per page on loopback. "
         f"Data: {results['scale']}. Compare the ratios, not the absolute figures: wrk and the "
         "server share the machine.",
@@ -455,6 +456,8 @@ def main() -> int:
         results = {
             "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "database": "PostgreSQL" if environment.postgres_admin_url else "SQLite",
+            # The cache holds visitors' pages: Redis as production runs it, else the database.
+            "cache": "Redis" if environment.env.get("REDIS_URL") else "the database cache",
             "scale": f"{int(20_000 * SCALE)} members, {int(2_000 * SCALE)} opportunities, "
             f"{int(50_000 * SCALE)} sessions",
             "pages": {},
