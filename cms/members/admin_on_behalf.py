@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
@@ -534,6 +534,23 @@ class SignInView(ForPersonMixin, OnBehalfFormView):
         return self.done(f"{self.member} has been emailed a link to choose a password.")
 
 
+class ResendSignInView(ForPersonMixin, CoordinatorRequiredMixin, View):
+    """Send the invitation to choose a password again (a button on their record; POST only)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            on_behalf.resend_sign_in_invitation(self.member, by=request.user)
+        except on_behalf.OnBehalfError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, f"{self.member} has been emailed the link to choose a password again."
+            )
+        return redirect(self.record_url)
+
+
 def on_behalf_context(member) -> dict:
     """What the person's record shows about acting for them: links and what was done."""
     from .models import OfflineRegistration
@@ -543,6 +560,7 @@ def on_behalf_context(member) -> dict:
         .select_related("registered_by", "sign_in_given_by")
         .first(),
         "managed_for_them": on_behalf.is_managed_for_them(member),
+        "can_resend_sign_in": on_behalf.can_resend_sign_in(member),
         "on_behalf_actions": list(member.on_behalf_actions.select_related("done_by")),
         "on_behalf_active": member.status == Status.ACTIVE,
         "on_behalf_contact_by_hand": [
@@ -558,4 +576,5 @@ urlpatterns = [
     path("<int:pk>/feedback/", PhoneFeedbackView.as_view(), name="feedback"),
     path("<int:pk>/claim/", PaperClaimView.as_view(), name="claim"),
     path("<int:pk>/sign-in/", SignInView.as_view(), name="sign_in"),
+    path("<int:pk>/sign-in/resend/", ResendSignInView.as_view(), name="resend_sign_in"),
 ]

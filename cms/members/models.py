@@ -302,6 +302,11 @@ class OfflineRegistration(models.Model):
         related_name="+",
         help_text="The coordinator who gave them a sign-in.",
     )
+    sign_in_invited_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the email inviting them to choose a password was last sent.",
+    )
 
     class Meta:
         verbose_name = "registration from a paper or phone application"

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from cms.audit.services import record
 
@@ -236,7 +237,16 @@ def claim_from_paper_form(
     checked against the same limits; the move to finance is attributed to ``by``.
     """
     from cms.claims import services as claims
+    from cms.claims.models import Claim, ClaimStatus
 
+    # A claim from paper is started and sent in one go, so a draft already there is one
+    # the person began online: sending it would send their half-finished lines as theirs.
+    # Only one claim per session is allowed, so the paper one cannot sit beside it.
+    if Claim.objects.filter(member=member, session=session, status=ClaimStatus.DRAFT).exists():
+        raise OnBehalfError(
+            f"{member} has a claim for this session they have started themselves. Ask them "
+            "to finish and send it, or to delete it, before you send their paper claim."
+        )
     claim = claims.start_claim(member=member, session=session, by=by)
     if claim.payment_offered and payment_choice:
         claims.set_payment_choice(claim=claim, choice=payment_choice)
@@ -269,14 +279,71 @@ def sign_in_invitation_url(user) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def send_sign_in_invitation(user) -> None:
-    """Email ``user`` the link to choose a password. Only to the address just added."""
+def send_sign_in_invitation(registration_id: int, requested_at: str) -> bool:
+    """Email the link to choose a password, asked for at ``requested_at``; a django-q2 task.
+
+    Safe to run twice: it sends only if no invitation has gone since that request
+    (``sign_in_invited_at``), and only to the address on their account. Returns True if it
+    sent the email on this run.
+    """
+    requested = dt.datetime.fromisoformat(requested_at)
+    with transaction.atomic():
+        registration = (
+            OfflineRegistration.objects.select_for_update()
+            .select_related("member__user")
+            .filter(pk=registration_id)
+            .first()
+        )
+        if registration is None:
+            return False
+        user = registration.member.user
+        already_sent = (
+            registration.sign_in_invited_at is not None
+            and registration.sign_in_invited_at >= requested
+        )
+        if already_sent or not user.email:
+            return False
+        registration.sign_in_invited_at = timezone.now()
+        registration.save(update_fields=["sign_in_invited_at"])
     context = {"user": user, "url": sign_in_invitation_url(user), "site_url": settings.SITE_URL}
     EmailMultiAlternatives(
         subject=render_to_string("members/email/sign_in_invitation_subject.txt", context).strip(),
         body=render_to_string("members/email/sign_in_invitation.txt", context),
         to=[user.email],
     ).send()
+    return True
+
+
+def _queue_sign_in_invitation(registration: OfflineRegistration) -> None:
+    requested_at = timezone.now().isoformat()
+    transaction.on_commit(
+        lambda: async_task(
+            "cms.members.on_behalf.send_sign_in_invitation",
+            registration.pk,
+            requested_at,
+            task_name=f"sign-in-invitation-{registration.pk}-{requested_at}",
+        )
+    )
+
+
+def can_resend_sign_in(member: MemberProfile) -> bool:
+    """They were given a sign-in but have not chosen a password (so not signed in) yet."""
+    registration = getattr(member, "offline_registration", None)
+    return bool(
+        registration is not None
+        and registration.sign_in_given_at
+        and member.user.email
+        and not member.user.has_usable_password()
+    )
+
+
+@transaction.atomic
+def resend_sign_in_invitation(member: MemberProfile, *, by) -> None:
+    """Send the invitation to choose a password again, for someone who has not used it yet."""
+    if not can_resend_sign_in(member):
+        raise OnBehalfError("They have already chosen a password, so they can sign in.")
+    record_action(member, OnBehalfAction.Kind.SIGN_IN, "Invitation sent again", by=by)
+    _queue_sign_in_invitation(member.offline_registration)
 
 
 @transaction.atomic
@@ -284,7 +351,7 @@ def give_sign_in(member: MemberProfile, email: str, *, by, use_email_for_message
     """Add ``email`` to the person's own account and invite them to choose a password.
 
     The account, record and history stay as they are. The address is not verified until
-    they confirm it when they first sign in. The invitation is sent after commit.
+    they confirm it when they first sign in. The invitation is sent by a background task after commit.
     """
     from allauth.account.models import EmailAddress
 
@@ -318,5 +385,5 @@ def give_sign_in(member: MemberProfile, email: str, *, by, use_email_for_message
     registration.sign_in_given_by = by
     registration.save(update_fields=["sign_in_given_at", "sign_in_given_by"])
     record_action(member, OnBehalfAction.Kind.SIGN_IN, "Invited to choose a password", by=by)
-    transaction.on_commit(lambda: send_sign_in_invitation(user))
+    _queue_sign_in_invitation(registration)
     return member

@@ -35,6 +35,9 @@ class UserManager(BaseUserManager):
         return user
 
     def get_by_natural_key(self, email):
+        # No address is not a key: ``email__iexact=None`` would match people without email.
+        if not email:
+            raise self.model.DoesNotExist("An email address is required.")
         return self.get(email__iexact=email)
 
 

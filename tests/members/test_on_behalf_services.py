@@ -276,3 +276,95 @@ def test_the_demo_has_a_person_without_email(coordinator):
     )
     delivery = Delivery.objects.get(notification__recipient=first.user, channel=Channel.POST)
     assert "LS6 2QT" in delivery.address
+
+
+def attended_session(member, make_opportunity, coordinator):
+    opportunity = make_opportunity(title="Carers' listening event")
+    session = OpportunitySessionFactory(page=opportunity, title="Listening event")
+    interest = on_behalf.express_interest_for(member, opportunity, by=coordinator)
+    move_interest(interest, InterestStatus.SELECTED, by=coordinator)
+    on_behalf.record_attendance_for(member, session, attended=True, by=coordinator)
+    return session
+
+
+def test_a_paper_claim_never_sends_a_draft_they_started_themselves(coordinator, make_opportunity):
+    from cms.claims import services as claims
+
+    MileageRateFactory(amount_per_mile=Decimal("0.45"), applies_from=dt.date(2020, 4, 6))
+    member = PersonWithoutEmailFactory(user__first_name="Margaret", user__last_name="Hughes")
+    session = attended_session(member, make_opportunity, coordinator)
+    draft = claims.start_claim(member=member, session=session, by=member.user)
+    claims.add_expense(claim=draft, expense_type="mileage", miles=Decimal("3"))
+    paper = [on_behalf.PaperExpense(expense_type="mileage", miles=Decimal("10"))]
+
+    with pytest.raises(on_behalf.OnBehalfError, match="Margaret Hughes has a claim for this"):
+        on_behalf.claim_from_paper_form(member, session, by=coordinator, expenses=paper)
+
+    draft.refresh_from_db()
+    assert draft.status == ClaimStatus.DRAFT
+    assert [line.miles for line in draft.lines.all()] == [Decimal("3")]
+    assert not member.on_behalf_actions.filter(kind=OnBehalfAction.Kind.CLAIM).exists()
+
+    # Once they have deleted their draft, the paper claim goes.
+    claims.delete_draft(claim=draft)
+    claim = on_behalf.claim_from_paper_form(member, session, by=coordinator, expenses=paper)
+    assert claim.status == ClaimStatus.SUBMITTED
+    assert [line.miles for line in claim.lines.all()] == [Decimal("10")]
+
+
+def test_the_sign_in_invitation_task_is_safe_to_run_twice(
+    coordinator, django_capture_on_commit_callbacks
+):
+    member = on_behalf.register_person(application(), by=coordinator)
+    with django_capture_on_commit_callbacks() as callbacks:
+        on_behalf.give_sign_in(
+            member, "margaret@example.org", by=coordinator, use_email_for_messages=False
+        )
+    assert mail.outbox == []  # Nothing is sent inside the request, only once committed.
+
+    callbacks[-1]()
+    callbacks[-1]()
+
+    assert [m.to for m in mail.outbox] == [["margaret@example.org"]]
+    member.offline_registration.refresh_from_db()
+    assert member.offline_registration.sign_in_invited_at is not None
+
+
+def test_the_invitation_can_be_sent_again_until_they_choose_a_password(
+    coordinator, django_capture_on_commit_callbacks
+):
+    member = on_behalf.register_person(application(), by=coordinator)
+    assert not on_behalf.can_resend_sign_in(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        on_behalf.give_sign_in(
+            member, "margaret@example.org", by=coordinator, use_email_for_messages=False
+        )
+    member.refresh_from_db()
+    assert on_behalf.can_resend_sign_in(member)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        on_behalf.resend_sign_in_invitation(member, by=coordinator)
+
+    assert [m.to for m in mail.outbox] == [["margaret@example.org"]] * 2
+    assert "/accounts/password/reset/key/" in mail.outbox[1].body
+    assert member.on_behalf_actions.filter(summary="Invitation sent again").get().done_by == (
+        coordinator
+    )
+
+    member.user.set_password("a long and unguessable phrase")
+    member.user.save()
+    assert not on_behalf.can_resend_sign_in(member)
+    with pytest.raises(on_behalf.OnBehalfError, match="already chosen a password"):
+        on_behalf.resend_sign_in_invitation(member, by=coordinator)
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("email", [None, ""])
+def test_no_email_address_is_not_a_sign_in_name(email):
+    PersonWithoutEmailFactory()
+    with pytest.raises(User.DoesNotExist):
+        User.objects.get_by_natural_key(email)
+
+
+def test_an_email_address_is_still_a_sign_in_name(member):
+    assert User.objects.get_by_natural_key(member.email.upper()) == member

@@ -264,3 +264,81 @@ def test_a_claim_with_nothing_in_it_is_refused_with_a_message(
     assert response.status_code == 400
     assert "Add at least one expense" in response.content.decode()
     assert not Claim.objects.filter(member=person).exists()
+
+
+def test_a_paper_claim_over_their_own_draft_is_refused_in_the_error_summary(
+    client, coordinator, person, make_opportunity
+):
+    from cms.claims import services as claims
+    from cms.claims.models import Claim, ClaimStatus
+    from cms.members import on_behalf
+
+    opportunity = make_opportunity()
+    session = OpportunitySessionFactory(page=opportunity)
+    interest = on_behalf.express_interest_for(person, opportunity, by=coordinator)
+    move_interest(interest, InterestStatus.SELECTED, by=coordinator)
+    on_behalf.record_attendance_for(person, session, attended=True, by=coordinator)
+    claims.start_claim(member=person, session=session, by=person.user)
+
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("on_behalf_admin:claim", args=[person.pk]), {"session": session.pk, "miles": "20"}
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Margaret Hughes has a claim for this session they have started themselves" in page
+    assert Claim.objects.get(member=person).status == ClaimStatus.DRAFT
+
+
+@pytest.fixture
+def invited(person, coordinator, django_capture_on_commit_callbacks):
+    from cms.members import on_behalf
+
+    with django_capture_on_commit_callbacks(execute=True):
+        on_behalf.give_sign_in(
+            person, "margaret@example.org", by=coordinator, use_email_for_messages=False
+        )
+    person.refresh_from_db()
+    return person
+
+
+def test_a_coordinator_sends_the_invitation_again_from_their_record(
+    client, coordinator, invited, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    record = reverse("applications:detail", args=[invited.pk])
+    resend = reverse("on_behalf_admin:resend_sign_in", args=[invited.pk])
+    assert resend in client.get(record).content.decode()
+    assert client.get(resend).status_code == 405
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend)
+
+    assert response.status_code == 302
+    assert response["Location"] == record
+    assert [m.to for m in mail.outbox] == [["margaret@example.org"]] * 2
+    assert "Send the invitation again" in client.get(record).content.decode()
+
+    invited.user.set_password("a long and unguessable phrase")
+    invited.user.save()
+    assert resend not in client.get(record).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(resend)
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("who", [None, "member", "editor", "finance_user"])
+def test_sending_the_invitation_again_is_refused_to_others(
+    client, invited, who, request, django_capture_on_commit_callbacks
+):
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("on_behalf_admin:resend_sign_in", args=[invited.pk]))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert not urlsplit(response["Location"]).path.startswith("/admin/people")
+    assert len(mail.outbox) == 1
+    assert not invited.on_behalf_actions.filter(summary="Invitation sent again").exists()
