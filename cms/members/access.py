@@ -113,6 +113,9 @@ def own_member_required(view=None, *, supporters_may: str | None = None):
                 )
             return view(request, member, *args, **kwargs)
 
+        # Read by ``cms.supporters.middleware``: members-area pages without it are
+        # refused to a supporter acting for someone (deny by default).
+        wrapper.supporters_may = supporters_may
         return wrapper
 
     return decorate(view) if view is not None else decorate

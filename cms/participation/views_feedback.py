@@ -131,6 +131,8 @@ def supporters_who_may_fill_in_forms(view):
             return refuse_supporter(request)
         return view(request, *args, **kwargs)
 
+    # Read by ``cms.supporters.middleware`` (deny by default while acting for someone).
+    wrapper.supporters_may = Permission.FILL_IN_FORMS
     return wrapper
 
 
@@ -161,7 +163,16 @@ def give(request, pk: int):
         try:
             with transaction.atomic():
                 feedback = record_feedback(attendance=attendance, data=form.cleaned_data)
-                if acting_for(request) is not None:
+                if acting_for(request) is not None and feedback.anonymous:
+                    # Anonymous feedback must not be traceable to the member through
+                    # the audit log: no member, no feedback id.
+                    record(
+                        actor=request.user,
+                        action=Action.ADDED,
+                        subject_type=SubjectType.MEMBER_RECORD,
+                        summary="anonymous feedback given by a supporter",
+                    )
+                elif acting_for(request) is not None:
                     # Feedback has no "given by" of its own: the audit log says who.
                     record(
                         actor=request.user,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.benefits.guard import warning_for_sessions
 from cms.members.access import ENDED_ATTRIBUTE, acting_for, refuse_supporter
 from cms.members.models import MemberProfile
+from cms.supporters.selectors import supporter_labels_for
 
 from . import calendar, selectors
 from .forms import CheckInForm, InterestForm
@@ -74,6 +75,8 @@ def active_member_required(view=None, *, supporters_may: str | None = None):
             return redirect("members:account")
         return view(request, member, *args, **kwargs)
 
+    # Read by ``cms.supporters.middleware`` (deny by default while acting for someone).
+    wrapper.supporters_may = supporters_may
     return wrapper
 
 
@@ -104,10 +107,14 @@ STATUS_TAG_CLASS = {
 
 
 def for_display(interests) -> list[Interest]:
-    """Add what the templates need to show each interest: its tag colour and actions."""
+    """Add what the templates need to show each interest: its tag colour, its actions
+    and who did it for the member if their supporter did."""
     interests = list(interests)
+    # Worked out for the whole list at once, so showing it costs no query per row.
+    supporter_labels = supporter_labels_for(interests)
     for item in interests:
         item.tag_class = STATUS_TAG_CLASS.get(item.status, "")
+        item.done_by_supporter = supporter_labels.get(item.pk, "")
         item.can_withdraw = InterestStatus.WITHDRAWN in TRANSITIONS.get(item.status, set())
     return interests
 

@@ -5,6 +5,10 @@ arrangements themselves, and password, email and two-factor settings.
 Those pages work on the signed-in person's own account, so acting for someone would
 not open the member's; refusing them while acting avoids anyone changing the wrong
 account by mistake, and says so plainly.
+
+Deny by default: any other page in the members area is refused too unless its view says
+what a supporter may do there (``supporters_may``, set by ``own_member_required`` and the
+other members-area decorators, or by ``supporters_may`` below).
 """
 
 from cms.members.access import acting_for, refuse_supporter
@@ -23,6 +27,20 @@ REFUSED_NAMES = frozenset(
 REFUSED_PATHS = ("/accounts/password/", "/accounts/email/", "/accounts/2fa/")
 
 
+MEMBERS_NAMESPACE = "members"
+
+
+def supporters_may(permission: str):
+    """Mark a view a supporter acting for someone may reach (for views that do their own
+    checks rather than use ``own_member_required``)."""
+
+    def mark(view):
+        view.supporters_may = permission
+        return view
+
+    return mark
+
+
 class ActingForMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,19 +53,26 @@ class ActingForMiddleware:
         if user is None or not user.is_authenticated:
             return None
         arrangement = acting_for(request)
-        if arrangement is None or not is_refused_while_acting(request):
+        if arrangement is None or not is_refused_while_acting(request, view_func):
             return None
         return refuse_supporter(request, arrangement)
 
 
-def is_refused_while_acting(request) -> bool:
+def _in_namespace(namespace: str, parent: str) -> bool:
+    return namespace == parent or namespace.startswith(parent + ":")
+
+
+def is_refused_while_acting(request, view_func=None) -> bool:
     match = request.resolver_match
     if match is not None:
         if match.view_name in REFUSED_NAMES:
             return True
-        if any(
-            match.namespace == namespace or match.namespace.startswith(namespace + ":")
-            for namespace in REFUSED_NAMESPACES
+        if any(_in_namespace(match.namespace, namespace) for namespace in REFUSED_NAMESPACES):
+            return True
+        # A members-area page that has not said what a supporter may do there would
+        # otherwise show the supporter's own record: refuse it.
+        if _in_namespace(match.namespace, MEMBERS_NAMESPACE) and not getattr(
+            view_func or match.func, "supporters_may", None
         ):
             return True
     return request.path_info.startswith(REFUSED_PATHS)

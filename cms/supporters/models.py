@@ -29,7 +29,10 @@ class ArrangementStatus(models.TextChoices):
 class Permission(models.TextChoices):
     """What a supporter may do besides reading the member's dashboard."""
 
-    EXPRESS_INTEREST = "express_interest", "Say they are interested in opportunities"
+    EXPRESS_INTEREST = (
+        "express_interest",
+        "Say they are interested in opportunities, and confirm or withdraw a place",
+    )
     FILL_IN_FORMS = "fill_in_forms", "Fill in forms, such as feedback after a session"
 
 

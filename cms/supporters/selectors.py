@@ -41,3 +41,54 @@ def was_supporter_at(periods, *, member_id, user_id, when) -> bool:
         accepted <= when and (ended is None or when <= ended)
         for accepted, ended in periods.get((member_id, user_id), ())
     )
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.email
+
+
+def done_by_label(change, member, periods) -> str:
+    """Who made ``change`` (an ``InterestChange`` to ``member``'s interest), with
+    "(supporter)" when they were the member's supporter then. ``periods`` comes from
+    ``supporter_periods`` for the whole list, so this costs no query."""
+    if change.changed_by_id is None:
+        return "Unknown"
+    name = _name(change.changed_by)
+    if change.changed_by_id != member.user_id and was_supporter_at(
+        periods, member_id=member.pk, user_id=change.changed_by_id, when=change.changed_at
+    ):
+        return f"{name} (supporter)"
+    return name
+
+
+def supporter_labels_for(interests) -> dict[int, str]:
+    """interest id -> "Name (supporter)" for each interest a supporter last said yes to
+    (or confirmed, or withdrew) for the member, while they were the member's supporter.
+    Two queries at most, however many interests and members."""
+    from cms.participation.models import InterestChange
+
+    member_ids = {interest.member_id for interest in interests}
+    if not member_ids:
+        return {}
+    periods = supporter_periods(member_ids)
+    supporter_ids = {user_id for (_, user_id) in periods}
+    if not supporter_ids:
+        return {}
+    changes = (
+        InterestChange.objects.filter(
+            interest__in=[interest.pk for interest in interests],
+            changed_by_id__in=supporter_ids,
+        )
+        .select_related("changed_by", "interest")
+        .order_by("changed_at", "pk")
+    )
+    labels = {}
+    for change in changes:
+        if was_supporter_at(
+            periods,
+            member_id=change.interest.member_id,
+            user_id=change.changed_by_id,
+            when=change.changed_at,
+        ):
+            labels[change.interest_id] = f"{_name(change.changed_by)} (supporter)"
+    return labels

@@ -5,6 +5,8 @@ Every move is dated, attributed and written to the audit log; a move the rules d
 allow is refused with a ``SupporterError`` saying why.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -47,7 +49,7 @@ def consent_wording(*, supporter_name: str, permissions=(), gets_message_copies:
     """The exact words the member agrees to; kept with the arrangement."""
     abilities = ["see my dashboard"]
     if Permission.EXPRESS_INTEREST in permissions:
-        abilities.append("say I am interested in opportunities")
+        abilities.append("say I am interested in opportunities, and confirm or withdraw a place")
     if Permission.FILL_IN_FORMS in permissions:
         abilities.append("fill in forms for me")
     if gets_message_copies:
@@ -81,18 +83,21 @@ def name_supporter(
     """Record the member's consent and invite the supporter by email.
 
     Refused without the member's consent, for the member's own email address, and when
-    the same person is already invited or active for this member. The invitation is
-    emailed by a background task after commit.
+    the same person is already active for this member or invited with a link that still
+    works (an invitation whose link has expired has lapsed, so they can be named again).
+    The invitation is emailed by a background task after commit.
     """
     if not consent_given:
         raise SupporterError("Tick the box to say you agree to this supporter acting for you.")
     email = supporter_email.strip().lower()
     if email == (member.user.email or "").lower():
         raise SupporterError("A supporter must be someone else, with their own email address.")
+    lapsed_before = timezone.now() - timedelta(seconds=INVITATION_MAX_AGE)
     if (
         SupportArrangement.objects.of_member(member)
         .current()
         .filter(supporter_email__iexact=email)
+        .exclude(status=S.INVITED, invited_at__lt=lapsed_before)
         .exists()
     ):
         raise SupporterError("You have already named this person as a supporter.")
@@ -151,7 +156,10 @@ def arrangement_for_token(token: str) -> SupportArrangement | None:
 
 
 def send_invitation(arrangement_id: int) -> bool:
-    """Email the invitation once; safe to run twice. Returns True if it sent it now."""
+    """Email the invitation once; safe to run twice. Returns True if it sent it now.
+
+    The row stays locked while the email goes, and is marked sent only once the email
+    has gone: a failed send leaves it unsent, so the task can be run again."""
     with transaction.atomic():
         arrangement = (
             SupportArrangement.objects.select_for_update()
@@ -168,14 +176,14 @@ def send_invitation(arrangement_id: int) -> bool:
             "supporters/email/invitation.txt",
             {"arrangement": arrangement, "link": link, "site_url": settings.SITE_URL},
         )
+        send_mail(
+            f"{arrangement.member_name} has asked you to be their supporter on Involve",
+            body,
+            None,
+            [arrangement.supporter_email],
+        )
         arrangement.invitation_sent_at = timezone.now()
         arrangement.save(update_fields=["invitation_sent_at"])
-    send_mail(
-        f"{arrangement.member_name} has asked you to be their supporter on Involve",
-        body,
-        None,
-        [arrangement.supporter_email],
-    )
     return True
 
 
@@ -226,6 +234,17 @@ def end_arrangement(arrangement: SupportArrangement, *, by, reason: str = "") ->
     return arrangement
 
 
+def stop_helping(arrangement: SupportArrangement, *, user, session=None) -> SupportArrangement:
+    """The supporter ends the arrangement themselves; dated and attributed to them like
+    any other ending. If they were acting for the member in this session, that stops too."""
+    if arrangement.supporter_id != user.pk:
+        raise SupporterError("Only the supporter can stop helping this way.")
+    arrangement = end_arrangement(arrangement, by=user, reason="The supporter stopped helping.")
+    if session is not None and session.get(ACTING_FOR_SESSION_KEY) == arrangement.pk:
+        stop_acting(session)
+    return arrangement
+
+
 def start_acting(session, arrangement: SupportArrangement, *, user) -> None:
     """The supporter chooses, in this session, to act for the member."""
     if arrangement.supporter_id != user.pk or arrangement.status != S.ACTIVE:
@@ -248,6 +267,16 @@ def stop_acting(session) -> None:
     session.pop(ACTING_FOR_SESSION_KEY, None)
 
 
+# Copies go only while the supporter and the member can both still sign in, the member is
+# active and the supporter has accepted (an erased supporter's account is unlinked).
+STILL_CONNECTED = {
+    "supporter__isnull": False,
+    "supporter__is_active": True,
+    "member__status": MemberStatus.ACTIVE,
+    "member__user__is_active": True,
+}
+
+
 def copy_to_supporters(notification) -> int:
     """Queue an email copy of a member's new message for each active supporter who asked
     for copies. Private messages (those that hide who they are for) are never copied.
@@ -255,7 +284,7 @@ def copy_to_supporters(notification) -> int:
     if notification.hides_recipient:
         return 0
     arrangements = SupportArrangement.objects.active().filter(
-        member__user_id=notification.recipient_id, gets_message_copies=True
+        member__user_id=notification.recipient_id, gets_message_copies=True, **STILL_CONNECTED
     )
     queued = 0
     for arrangement in arrangements:
@@ -278,12 +307,19 @@ def copy_to_supporters(notification) -> int:
 
 
 def send_message_copy(copy_id: int) -> bool:
-    """Email one copy, once, and only while the arrangement is still active."""
+    """Email one copy, once, and only while the arrangement is still active and both
+    people are still connected (see ``STILL_CONNECTED``); always to the supporter's own
+    sign-in address, never the address the invitation went to."""
     with transaction.atomic():
         copy = (
-            MessageCopy.objects.select_for_update()
-            .select_related("arrangement__member__user", "notification")
-            .filter(pk=copy_id, sent_at__isnull=True, arrangement__status=S.ACTIVE)
+            MessageCopy.objects.select_for_update(of=("self",))
+            .select_related("arrangement__member__user", "arrangement__supporter", "notification")
+            .filter(
+                pk=copy_id,
+                sent_at__isnull=True,
+                arrangement__status=S.ACTIVE,
+                **{f"arrangement__{key}": value for key, value in STILL_CONNECTED.items()},
+            )
             .first()
         )
         if copy is None:
@@ -303,6 +339,6 @@ def send_message_copy(copy_id: int) -> bool:
         f"Copy for {arrangement.member_name}: {copy.notification.subject}",
         body,
         None,
-        [arrangement.supporter.email if arrangement.supporter else arrangement.supporter_email],
+        [arrangement.supporter.email],
     )
     return True

@@ -12,5 +12,6 @@ urlpatterns = [
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("act/<int:pk>/", views.act, name="act"),
     path("stop/", views.stop, name="stop"),
+    path("<int:pk>/stop-helping/", views.stop_helping, name="stop_helping"),
     path("acting/", views.dashboard, name="dashboard"),
 ]

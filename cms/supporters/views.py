@@ -16,6 +16,7 @@ from cms.participation.views_member import dashboard_context
 
 from . import selectors, services
 from .forms import EndArrangementForm, NameSupporterForm
+from .middleware import supporters_may
 from .models import ArrangementStatus, SupportArrangement
 from .services import SupporterError
 
@@ -127,6 +128,7 @@ def invitation(request, token: str):
     )
 
 
+@supporters_may("read")
 @never_cache
 @login_required
 @require_POST
@@ -146,12 +148,34 @@ def act(request, pk: int):
     return redirect(f"{NS}:dashboard")
 
 
+@supporters_may("read")
 @never_cache
 @login_required
 @require_POST
 def stop(request):
     services.stop_acting(request.session)
     messages.info(request, "You are back in your own account.")
+    return redirect(f"{NS}:index")
+
+
+@supporters_may("read")
+@never_cache
+@login_required
+@require_POST
+def stop_helping(request, pk: int):
+    """The supporter ends one of their own active arrangements; found only among theirs."""
+    arrangement = get_object_or_404(
+        SupportArrangement.objects.for_supporter(request.user)
+        .filter(status=ArrangementStatus.ACTIVE)
+        .select_related("member__user"),
+        pk=pk,
+    )
+    try:
+        services.stop_helping(arrangement, user=request.user, session=request.session)
+    except SupporterError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"You are no longer a supporter for {arrangement.member_name}.")
     return redirect(f"{NS}:index")
 
 

@@ -154,6 +154,7 @@ DECLARATIONS: dict[str, Rule] = {
     "members:supporters:end": owner_only(pk="support_arrangement"),
     "members:supporters:invitation": rule(SIGNED_IN, "signed token", token=Literal("bad-token")),
     "members:supporters:act": owner_only(pk="support_arrangement"),
+    "members:supporters:stop_helping": owner_only(pk="support_arrangement"),
     "members:supporters:stop": OWN,
     "members:supporters:dashboard": OWN,
     # --- Another member's objects ------------------------------------------------------------
@@ -278,6 +279,7 @@ DECLARATIONS: dict[str, Rule] = {
     "on_behalf_admin:feedback": coordinator(pk="profile"),
     "on_behalf_admin:claim": coordinator(pk="profile"),
     "on_behalf_admin:sign_in": coordinator(pk="profile"),
+    "on_behalf_admin:resend_sign_in": coordinator(pk="profile"),
     "notifications_admin:letter": coordinator(pk="letter_delivery"),
 }
 

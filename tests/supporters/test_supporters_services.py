@@ -42,7 +42,8 @@ def test_naming_records_consent_in_the_words_agreed_and_emails_an_invitation(
     assert arrangement.may_express_interest and not arrangement.may_fill_in_forms
     assert arrangement.consent_wording == (
         "I agree that Sam Okafor may act for me on Involve. They may: see my dashboard; "
-        "say I am interested in opportunities; get a copy of the messages you send me. "
+        "say I am interested in opportunities, and confirm or withdraw a place; "
+        "get a copy of the messages you send me. "
         "Everything they do will show that they did it. I can end this at any time."
     )
     assert len(mail.outbox) == 1
