@@ -77,6 +77,10 @@ class ProposePairView(MentoringAdminView):
         if form.is_valid():
             mentee = form.cleaned_data["mentee"]
             context["mentee"] = mentee
+            try:
+                services.refuse_if_paused(mentee)
+            except services.MentoringError as error:
+                context["mentee_paused"] = str(error)
             context["suggestions"] = selectors.mentor_suggestions(mentee)
         return context
 
@@ -87,10 +91,15 @@ class ProposePairView(MentoringAdminView):
         mentee_id = int(posted) if posted.isascii() and posted.isdigit() else 0
         mentee = get_object_or_404(members, pk=mentee_id)
         chosen = request.POST.get("mentor") or ""
+        back = f"{reverse('mentoring_admin:propose')}?mentee={mentee.pk}"
+        try:
+            services.refuse_if_paused(mentee)
+        except services.MentoringError as error:
+            messages.error(request, str(error))
+            return redirect(back)
         suggestion = next(
             (s for s in selectors.mentor_suggestions(mentee) if str(s.member.pk) == chosen), None
         )
-        back = f"{reverse('mentoring_admin:propose')}?mentee={mentee.pk}"
         if suggestion is None:
             messages.error(request, "Choose one of the suggested mentors.")
             return redirect(back)

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 
 from cms.members.choices import Status
 from cms.members.models import MemberProfile
+from cms.wellbeing.selectors import is_paused, paused_member_ids
 
 from .matching import Suggestion, rank_mentors
 from .models import (
@@ -75,7 +76,13 @@ def mentor_profiles():
 
 
 def mentor_suggestions(mentee: MemberProfile) -> list[Suggestion]:
-    """Mentors for ``mentee``, best first, with the reasons."""
+    """Mentors for ``mentee``, best first, with the reasons.
+
+    Nobody is suggested for a paused mentee, and paused mentors are left out: a pause means
+    no new invitations, and a suggested pair is one (see ``cms.wellbeing``).
+    """
+    if is_paused(mentee):
+        return []
     already = set(
         MentoringPair.objects.open()
         .filter(Q(mentee=mentee) | Q(mentor=mentee))
@@ -83,9 +90,8 @@ def mentor_suggestions(mentee: MemberProfile) -> list[Suggestion]:
         .iterator()
     )
     paired_with = {pk for pair in already for pk in pair}
-    return rank_mentors(
-        mentee, mentor_profiles(), mentees_taken=mentees_taken(), already_paired=paired_with
-    )
+    mentors = mentor_profiles().exclude(member__in=paused_member_ids())
+    return rank_mentors(mentee, mentors, mentees_taken=mentees_taken(), already_paired=paired_with)
 
 
 def mentoring_dashboard(member: MemberProfile) -> dict:

@@ -17,6 +17,7 @@ from cms.members.models import MemberProfile
 from cms.notifications.models import Topic
 from cms.notifications.services import notify
 from cms.users.access import is_coordinator
+from cms.wellbeing.selectors import pause_in_force, paused_sentence
 
 from .models import (
     OPEN_STATUSES,
@@ -79,14 +80,26 @@ def set_mentor_profile(
     return profile
 
 
+def refuse_if_paused(*people: MemberProfile) -> None:
+    """Refuse, saying until when, if any of ``people`` has paused their involvement: a
+    suggested pair is an invitation, and paused members are not invited."""
+    for person in people:
+        pause = pause_in_force(person)
+        if pause is not None:
+            raise MentoringError(
+                f"{paused_sentence(person, pause)} "
+                "They cannot be suggested for mentoring while they are paused."
+            )
+
+
 @transaction.atomic
 def propose_pair(
     *, mentor: MemberProfile, mentee: MemberProfile, by, reasons: str = ""
 ) -> MentoringPair:
     """A coordinator proposes a pair; both are told and asked to accept.
 
-    Both must be active members, the mentor willing and with room for another mentee,
-    and the two must not already have a pair open.
+    Both must be active members and neither paused, the mentor willing and with room for
+    another mentee, and the two must not already have a pair open.
     """
     if not is_coordinator(by):
         raise MentoringError("Only coordinators can propose a mentoring pair.")
@@ -94,6 +107,7 @@ def propose_pair(
         raise MentoringError("Someone cannot mentor themselves.")
     if mentor.status != MemberStatus.ACTIVE or mentee.status != MemberStatus.ACTIVE:
         raise MentoringError("Both people must be active members.")
+    refuse_if_paused(mentor, mentee)
     profile = MentorProfile.objects.filter(member=mentor, is_willing=True).first()
     if profile is None:
         raise MentoringError(f"{mentor} has not said they are willing to mentor.")

@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,7 +29,9 @@ from cms.members.models import MemberProfile
 from cms.notifications.models import Channel
 from cms.notifications.services import contact_plan_for
 from cms.opportunities.models import OpportunityPage, OpportunitySession
+from cms.supporters.selectors import supporter_periods
 from cms.users.access import is_coordinator
+from cms.wellbeing.selectors import paused_in_words, pauses_by_member
 
 from . import services
 from .access_plan import access_plan
@@ -169,9 +171,14 @@ class ResponsesView(OpportunityMixin, CoordinatorView):
         )
         interests = list(interests)
         sessions = list(self.opportunity.sessions.all())
+        # Fetched once here, not once per person by ``missing_requirements``.
+        prefetch_related_objects([self.opportunity], "required_training")
         # One query to find the few people with an earnings limit; the guard is asked
         # about those only, and tells the coordinator nothing of the limit itself.
         limited = members_with_earnings_limits([interest.member_id for interest in interests])
+        # One query for the pauses: a coordinator may still select a paused person (they
+        # may have agreed it by phone), but sees that they are paused first.
+        pauses = pauses_by_member(interest.member_id for interest in interests)
         rows = []
         for interest in interests:
             allowed = services.TRANSITIONS.get(interest.status, set())
@@ -193,6 +200,11 @@ class ResponsesView(OpportunityMixin, CoordinatorView):
                     ],
                     "history": list(interest.history.all()),
                     "earnings_warning": earnings_warning,
+                    "paused": (
+                        f"Paused {paused_in_words(pauses[member.pk])}"
+                        if member.pk in pauses
+                        else ""
+                    ),
                 }
             )
         return self.render_to_response(
@@ -203,6 +215,8 @@ class ResponsesView(OpportunityMixin, CoordinatorView):
                 places_taken=services.places_taken(self.opportunity),
                 is_full=services.is_full(self.opportunity),
                 action_url=self.url,
+                # For "(supporter)" after a name in each history: one query for the page.
+                supporter_periods=supporter_periods({interest.member_id for interest in interests}),
             )
         )
 

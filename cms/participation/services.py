@@ -15,7 +15,7 @@ from cms.members.choices import Status as MemberStatus
 from cms.members.models import MemberProfile
 from cms.opportunities.models import ChecksRequired, OpportunityPage, OpportunitySession
 from cms.training.services import modules_not_completed
-from cms.wellbeing.selectors import pause_in_force, paused_in_words, paused_member_ids
+from cms.wellbeing.selectors import pause_in_force, paused_member_ids, paused_sentence
 
 from .models import Attendance, Interest, InterestChange, InterestStatus, SessionCheckIn
 
@@ -179,8 +179,7 @@ def invite(member: MemberProfile, opportunity: OpportunityPage, *, by) -> Intere
     paused = pause_in_force(member)
     if paused is not None:
         raise ParticipationError(
-            f"{member} has paused their involvement {paused_in_words(paused)}. "
-            "They cannot be invited while they are paused."
+            f"{paused_sentence(member, paused)} They cannot be invited while they are paused."
         )
     interest, created = Interest.objects.get_or_create(
         member=member,

@@ -41,6 +41,20 @@ def paused_in_words(pause: Pause) -> str:
     return f"until {pause.until:%-d %B %Y}"
 
 
+def paused_sentence(member, pause: Pause) -> str:
+    """'Dee Moss has paused their involvement until 5 January 2027.': the one wording every
+    refusal to invite, select or pair a paused member starts with."""
+    return f"{member} has paused their involvement {paused_in_words(pause)}."
+
+
+def pauses_by_member(member_ids, *, on: dt.date | None = None) -> dict[int, Pause]:
+    """The pause in force on ``on`` for each of ``member_ids`` that has one, in one query, so a
+    list can label paused people without a query per row."""
+    day = on or timezone.localdate()
+    pauses = Pause.objects.in_force_on(day).filter(member_id__in=list(member_ids)).defer("reason")
+    return {pause.member_id: pause for pause in pauses}
+
+
 def coordinator_pauses(user, *, on: dt.date | None = None) -> QuerySet:
     """Open pauses (in force or to come) a coordinator may see, soonest back first; people
     with no return date last."""
