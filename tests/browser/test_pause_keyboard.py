@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from keyboard_checks import assert_nothing_cut_off, tab_to
 from playwright.sync_api import expect
 
 from cms.members.factories import ActiveMemberFactory
@@ -14,44 +15,6 @@ from cms.users.factories import UserFactory
 from cms.wellbeing.models import Feeling, Pause, WellbeingCheckIn
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-MAX_TABS = 200
-# As in test_narrow_keyboard, but a form field is named by its label, as a screen reader would.
-FOCUSED = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const labelled = el.labels && el.labels.length ? el.labels[0] : null;
-  // NHS.UK radios and checkboxes draw their focus on the label; the input itself is see-through.
-  const shown = (el.type === "radio" || el.type === "checkbox") && labelled ? labelled : el;
-  const box = shown.getBoundingClientRect();
-  const name = labelled ? labelled.innerText : (el.innerText || el.value || "");
-  return {
-    text: (name || el.getAttribute("aria-label") || "").trim(),
-    visible: shown.checkVisibility({visibilityProperty: true, opacityProperty: true}),
-    left: box.left, right: box.right, width: box.width, height: box.height,
-    screen: window.innerWidth,
-  };
-}"""
-
-
-def assert_nothing_cut_off(page):
-    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], f"{page.url} is {widths[0]}px wide in a {widths[1]}px screen"
-
-
-def tab_to(page, text: str):
-    """Press Tab until the element named ``text`` (at the start) has focus, checking that
-    everything focused on the way is visible and inside the screen."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED)
-        if focused is None:
-            continue
-        assert focused["visible"] and focused["width"] > 0 and focused["height"] > 0, focused
-        assert focused["left"] >= -1 and focused["right"] <= focused["screen"] + 1, focused
-        if focused["text"].startswith(text):
-            return
-    raise AssertionError(f"Tab never reached {text!r} on {page.url}")
 
 
 def checked(page, axe):
