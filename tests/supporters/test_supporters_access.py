@@ -310,3 +310,10 @@ def test_a_supporter_without_forms_cannot_give_feedback(client, active_profile, 
     assert client.get(url).status_code == 403
     assert client.post(url, FEEDBACK).status_code == 403
     assert not Feedback.objects.exists()
+
+
+def test_the_account_page_links_to_people_who_help_me(client, member):
+    client.force_login(member)
+    page = client.get(reverse("members:account")).content.decode()
+    assert f'href="{reverse("members:supporters:index")}"' in page
+    assert "People who help me" in page
