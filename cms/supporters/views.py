@@ -23,6 +23,16 @@ from .services import SupporterError
 NS = "members:supporters"
 
 
+def _active_arrangement_supported_by(user, pk: int) -> SupportArrangement:
+    """One of ``user``'s own active arrangements as a supporter, or 404: never anyone else's."""
+    return get_object_or_404(
+        SupportArrangement.objects.for_supporter(user)
+        .filter(status=ArrangementStatus.ACTIVE)
+        .select_related("member__user"),
+        pk=pk,
+    )
+
+
 @never_cache
 @login_required
 def index(request):
@@ -134,12 +144,7 @@ def invitation(request, token: str):
 @require_POST
 def act(request, pk: int):
     """Start acting for the member of one of this person's active arrangements."""
-    arrangement = get_object_or_404(
-        SupportArrangement.objects.for_supporter(request.user)
-        .filter(status=ArrangementStatus.ACTIVE)
-        .select_related("member__user"),
-        pk=pk,
-    )
+    arrangement = _active_arrangement_supported_by(request.user, pk)
     try:
         services.start_acting(request.session, arrangement, user=request.user)
     except SupporterError as error:
@@ -164,12 +169,7 @@ def stop(request):
 @require_POST
 def stop_helping(request, pk: int):
     """The supporter ends one of their own active arrangements; found only among theirs."""
-    arrangement = get_object_or_404(
-        SupportArrangement.objects.for_supporter(request.user)
-        .filter(status=ArrangementStatus.ACTIVE)
-        .select_related("member__user"),
-        pk=pk,
-    )
+    arrangement = _active_arrangement_supported_by(request.user, pk)
     try:
         services.stop_helping(arrangement, user=request.user, session=request.session)
     except SupporterError as error:
