@@ -60,7 +60,7 @@ def _cache_key(request) -> str:
     return f"page-cache:{request.get_host()}:{variants}:{request.get_full_path()}"
 
 
-def _lookup(key: str) -> tuple[int, tuple | None]:
+def lookup_with_generation(key: str) -> tuple[int, object]:
     """The current generation and the entry stored under ``key``, in one cache round trip
     (a single query on the database cache, a single MGET on Redis)."""
     found = cache.get_many([GENERATION_KEY, key])
@@ -165,7 +165,7 @@ class AnonymousPageCacheMiddleware:
         if not _may_use_cache(request):
             return self.get_response(request)
         key = _cache_key(request)
-        generation, stored = _lookup(key)
+        generation, stored = lookup_with_generation(key)
         if stored is not None and stored[0] == generation:
             _, content, headers = stored
             response = HttpResponse(content)

@@ -145,7 +145,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
-                "cms.core.context_processors.navigation",
+                "cms.core.context_processors.site_chrome",
                 "cms.easyread.display.display",
             ],
         },
