@@ -5,6 +5,7 @@ import pytest
 from django.db import connections
 from wagtail.models import Page, Site
 
+from cms.core.personal_cache import forget_for_everyone
 from cms.home.models import HomePage
 from cms.opportunities.factories import (
     OpportunitiesIndexPageFactory,
@@ -28,6 +29,13 @@ def django_db_setup(django_db_setup):
     for connection in connections.all():
         if contents := getattr(connection, "_test_serialized_contents", None):
             type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def forget_personal_fragments():
+    """Each test starts with no member's dashboard kept: ids are reused once a test's rows
+    are rolled back, and what was kept for one test's user 5 must not show in the next's."""
+    forget_for_everyone()
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from cms.core.personal_cache import forget_for
+
 from .models import BY_HAND, Channel, Delivery, EmailFormat, Notification, TeamMessage, Topic
 
 # An email that fails this many times is marked failed and shown to staff.
@@ -124,6 +126,8 @@ def notify(
         existing.told_now = False
         return existing
     notification.told_now = True
+    # Their dashboard counts unread messages: rebuild it once this is saved.
+    transaction.on_commit(lambda: forget_for(recipient.pk))
     # A member's supporter who asked for copies gets one by email (cms.supporters owns
     # the rules); imported here because supporters builds on the members app.
     from cms.supporters.services import copy_to_supporters
@@ -233,6 +237,8 @@ def mark_read(notification: Notification, *, now=None) -> None:
     if notification.read_at is None:
         notification.read_at = now or timezone.now()
         notification.save(update_fields=["read_at"])
+        # Opening a message is a GET, which the fragments middleware does not watch.
+        transaction.on_commit(lambda: forget_for(notification.recipient_id))
 
 
 # --- Messages from the team -------------------------------------------------------------

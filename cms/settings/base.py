@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "cms.security.middleware.StaffTwoFactorMiddleware",
     # A supporter acting for a member is kept off the pages that stay the member's alone.
     "cms.supporters.middleware.ActingForMiddleware",
+    # Forgets the cached parts of people's own pages that a change may have made stale.
+    "cms.core.personal_cache.PersonalFragmentsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -219,6 +221,10 @@ else:
 # Visitors' published pages are kept this long in the cache, and forgotten at once when
 # anything is published (cms/core/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Parts of a signed-in person's own pages (the dashboard) are kept for them alone this long,
+# and forgotten at once when they or staff change anything (cms/core/personal_cache.py).
+# It bounds what only time changes, such as a session starting. 0 turns it off.
+PERSONAL_FRAGMENT_SECONDS = int(os.environ.get("PERSONAL_FRAGMENT_SECONDS", "60"))
 
 # --- Sign-in: django-allauth for everyone ------------------------------------
 LOGIN_URL = "account_login"

@@ -24,5 +24,6 @@ WHITENOISE_AUTOREFRESH = True
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # Template and code changes should show at once while developing; PAGE_CACHE_SECONDS=300
-# tries the visitors' page cache locally.
+# tries the visitors' page cache locally, PERSONAL_FRAGMENT_SECONDS=60 the kept dashboards.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+PERSONAL_FRAGMENT_SECONDS = int(os.environ.get("PERSONAL_FRAGMENT_SECONDS", "0"))

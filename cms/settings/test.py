@@ -25,6 +25,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Most tests change pages with factories, not by publishing, so the visitors' page cache is
 # off; tests/core/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# The same for the parts of members' own pages kept for them (cms/core/personal_cache.py):
+# off, so a test that adds rows with factories sees them. tests/core/test_personal_cache.py
+# and the browser tests, where every change goes through a request, turn it on.
+PERSONAL_FRAGMENT_SECONDS = 0
 # Django's task framework runs tasks at once in tests; our django-q2 bridge has its own tests.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 Q_CLUSTER = {

@@ -68,6 +68,13 @@ def staff_two_factor(settings):
     settings.STAFF_TWO_FACTOR_REQUIRED = True
 
 
+@pytest.fixture(autouse=True)
+def personal_fragments_kept(settings):
+    """As in production: a member's dashboard is kept for them between requests, so every
+    journey here also checks that what a person or staff just did shows at once."""
+    settings.PERSONAL_FRAGMENT_SECONDS = 60
+
+
 @pytest.fixture(scope="session")
 def browser_context():
     profile = tempfile.mkdtemp(prefix="involve-chromium-")
