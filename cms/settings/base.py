@@ -209,6 +209,9 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
         }
     }
+    # Sessions are read from Redis and written to both, so every signed-in request saves a
+    # database query; the database copy means a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # A database cache, never a dummy: allauth's rate limits live in the cache.
     CACHES = {
