@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -171,8 +171,10 @@ class ResponsesView(OpportunityMixin, CoordinatorView):
         )
         interests = list(interests)
         sessions = list(self.opportunity.sessions.all())
-        # Fetched once here, not once per person by ``missing_requirements``.
-        prefetch_related_objects([self.opportunity], "required_training")
+        # What each person still needs before they can be confirmed: one query for all.
+        missing = services.missing_requirements_for(
+            [interest.member for interest in interests], self.opportunity
+        )
         # One query to find the few people with an earnings limit; the guard is asked
         # about those only, and tells the coordinator nothing of the limit itself.
         limited = members_with_earnings_limits([interest.member_id for interest in interests])
@@ -194,7 +196,7 @@ class ResponsesView(OpportunityMixin, CoordinatorView):
                     "member": member,
                     "formats": _labels(set(interest.formats or []) | set(member.formats or [])),
                     "sessions": [str(s) for s in interest.sessions.all()],
-                    "missing": services.missing_requirements(member, self.opportunity),
+                    "missing": missing[member.pk],
                     "moves": [
                         (value, label) for value, label in COORDINATOR_MOVES if value in allowed
                     ],

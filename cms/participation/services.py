@@ -14,7 +14,7 @@ from django_q.tasks import async_task
 from cms.members.choices import Status as MemberStatus
 from cms.members.models import MemberProfile
 from cms.opportunities.models import ChecksRequired, OpportunityPage, OpportunitySession
-from cms.training.services import modules_not_completed
+from cms.training.services import current_completions
 from cms.wellbeing.selectors import pause_in_force, paused_member_ids, paused_sentence
 
 from .models import Attendance, Interest, InterestChange, InterestStatus, SessionCheckIn
@@ -48,15 +48,31 @@ def is_full(opportunity: OpportunityPage) -> bool:
 
 def missing_requirements(member: MemberProfile, opportunity: OpportunityPage) -> list[str]:
     """What ``member`` still needs before they can be confirmed, in plain words."""
-    missing = []
-    if opportunity.checks_required != ChecksRequired.NONE and not member.dbs_checked_on:
-        missing.append(f"A {opportunity.get_checks_required_display()}")
-    if not member.references_received_on:
-        missing.append("Your references")
+    return missing_requirements_for([member], opportunity)[member.pk]
+
+
+def missing_requirements_for(members, opportunity: OpportunityPage) -> dict[int, list[str]]:
+    """``missing_requirements`` for each of ``members`` (by profile id), with one query
+    for everyone's training, however many people have responded."""
     required = list(opportunity.required_training.all())
-    for module in modules_not_completed(user=member.user, modules=required):
-        missing.append(f"The training module '{module.title}'")
-    return missing
+    completed = (
+        current_completions(user_ids={member.user_id for member in members}, modules=required)
+        if required
+        else {}
+    )
+    missing_by_member = {}
+    for member in members:
+        missing = []
+        if opportunity.checks_required != ChecksRequired.NONE and not member.dbs_checked_on:
+            missing.append(f"A {opportunity.get_checks_required_display()}")
+        if not member.references_received_on:
+            missing.append("Your references")
+        done = completed.get(member.user_id, set())
+        missing += [
+            f"The training module '{module.title}'" for module in required if module.pk not in done
+        ]
+        missing_by_member[member.pk] = missing
+    return missing_by_member
 
 
 def _record(interest, from_status, to_status, *, by, note="") -> InterestChange:

@@ -185,17 +185,21 @@ def record_attendance(*, users, module, completed_on: dt.date, by, today: dt.dat
     return created
 
 
-def modules_not_completed(*, user, modules, today: dt.date | None = None) -> list:
-    """Which of ``modules`` the person has no current (unexpired) completion for."""
+def current_completions(*, user_ids, modules, today: dt.date | None = None) -> dict[int, set[int]]:
+    """For each of these people, the ids of ``modules`` they have a current (unexpired)
+    completion for: one query however many people."""
     from .models import TrainingCompletion
 
     today = today or timezone.localdate()
-    current = set(
-        TrainingCompletion.objects.filter(user=user, module__in=modules)
+    current: dict[int, set[int]] = {}
+    rows = (
+        TrainingCompletion.objects.filter(user_id__in=list(user_ids), module__in=modules)
         .exclude(expires_on__lt=today)
-        .values_list("module_id", flat=True)
+        .values_list("user_id", "module_id")
     )
-    return [module for module in modules if module.pk not in current]
+    for user_id, module_id in rows:
+        current.setdefault(user_id, set()).add(module_id)
+    return current
 
 
 # --- Compliance: where each module stands for one person ------------------------------------

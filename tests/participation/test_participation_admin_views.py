@@ -275,3 +275,50 @@ def test_a_message_to_everyone_selected_reaches_each_person_their_own_way(
     assert letter.channel == Channel.POST
     assert letter.notification.recipient == by_letter.member.user
     assert letter.notification.body == "Use the side door."
+
+
+def test_the_responses_page_checks_everyones_training_in_one_query(
+    client, coordinator, make_opportunity, home_page
+):
+    """An opportunity that needs training: the page says who has not done it, and its query
+    count does not grow with the number of people who responded."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from cms.members.factories import ActiveMemberFactory
+    from cms.participation import services as participation
+    from cms.training.factories import TrainingIndexPageFactory, TrainingModulePageFactory
+    from cms.training.services import record_completion
+
+    training = TrainingIndexPageFactory(parent=home_page)
+    safeguarding = TrainingModulePageFactory(parent=training, title="Safeguarding adults")
+    opportunity = make_opportunity(title="Peer research", places=50)
+    opportunity.required_training = [safeguarding]
+    opportunity.save_revision().publish()
+
+    def respond(count, *, trained):
+        for _ in range(count):
+            member = ActiveMemberFactory(references_received_on=timezone.localdate())
+            if trained:
+                record_completion(user=member.user, module=safeguarding, percentage=100)
+            participation.express_interest(member, opportunity)
+
+    client.force_login(coordinator)
+    url = f"/admin/taking-part/{opportunity.pk}/"
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries), response.content.decode().count("Safeguarding adults")
+
+    respond(1, trained=True)
+    respond(1, trained=False)
+    page()  # the first request fills what the cache keeps between requests
+    few, untrained_few = page()
+    respond(5, trained=True)
+    respond(5, trained=False)
+    many, untrained_many = page()
+    assert untrained_many - untrained_few == 5
+    assert many == few
