@@ -13,7 +13,6 @@ no HSTS. Static files are served from the source folders, so no ``collectstatic`
 import os
 
 from cms.settings.production import *  # noqa: F403
-from cms.settings.production import LOGGING
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
@@ -32,6 +31,3 @@ WHITENOISE_USE_FINDERS = True
 # and the test can count them.
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["INVOLVE_CLUSTER_EMAIL_DIR"]
-
-# django-q2 logs as "django-q"; the cluster test reads which cluster ran a schedule from it.
-LOGGING["loggers"]["django-q"] = {"level": os.environ.get("Q_LOG_LEVEL", "WARNING")}

@@ -434,6 +434,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "WARNING"},
-        "django_q": {"level": "WARNING"},
+        # django-q2 logs as "django-q": every task done at INFO, failures at ERROR.
+        "django-q": {"level": os.environ.get("Q_LOG_LEVEL", "WARNING")},
     },
 }

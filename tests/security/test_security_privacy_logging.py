@@ -82,3 +82,11 @@ def test_a_request_log_names_the_path_but_never_the_form(client, log_output):
 def test_no_error_emails_carry_request_bodies():
     # Django's mail_admins handler would email POST data; it only sends when ADMINS is set.
     assert not getattr(settings, "ADMINS", [])
+
+
+def test_the_task_workers_log_only_warnings_and_failures_by_default():
+    """django-q2 logs every task it runs at INFO under the name "django-q" (not its
+    package name); a worker's log keeps to what needs someone's attention."""
+
+    assert settings.LOGGING["loggers"]["django-q"]["level"] == "WARNING"
+    assert logging.getLogger("django-q").getEffectiveLevel() == logging.WARNING
