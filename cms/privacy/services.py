@@ -64,6 +64,10 @@ def anonymise_user(user) -> None:
     """Remove everything that identifies ``user``, keeping an anonymous stub."""
     profile = MemberProfile.objects.filter(user=user).first()
     files: list = []
+    # Someone they were helping must not be left thinking they still have a supporter.
+    from cms.supporters.services import end_for_deleted_supporter
+
+    end_for_deleted_supporter(user)
 
     # One hop out first, so files on those rows are found before a cascade removes them.
     relations = sorted(personal_data_relations(), key=lambda relation: relation.parent is None)

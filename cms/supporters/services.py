@@ -245,6 +245,35 @@ def stop_helping(arrangement: SupportArrangement, *, user, session=None) -> Supp
     return arrangement
 
 
+def end_for_deleted_supporter(user) -> int:
+    """The supporter's account is being deleted: every arrangement they accepted ends now,
+    the email address they gave is forgotten, and each member is told. Called by the
+    privacy service before the account is anonymised. Returns how many ended."""
+    from cms.notifications.models import Topic
+    from cms.notifications.services import notify
+
+    ended = 0
+    for arrangement in SupportArrangement.objects.filter(supporter=user).exclude(status=S.ENDED):
+        arrangement = end_arrangement(
+            arrangement, by=user, reason="The supporter's account was deleted."
+        )
+        SupportArrangement.objects.filter(pk=arrangement.pk).update(supporter_email="")
+        notify(
+            recipient=arrangement.member.user,
+            topic=Topic.SUPPORT,
+            key=f"supporter-arrangement-{arrangement.pk}-account-deleted",
+            subject=f"{arrangement.supporter_name} can no longer help you on Involve",
+            body=(
+                f"{arrangement.supporter_name} has closed their Involve account, so they can "
+                "no longer act for you or get copies of your messages. You can name someone "
+                "else on the 'People who help me' page."
+            ),
+            url=reverse("members:supporters:index"),
+        )
+        ended += 1
+    return ended
+
+
 def start_acting(session, arrangement: SupportArrangement, *, user) -> None:
     """The supporter chooses, in this session, to act for the member."""
     if arrangement.supporter_id != user.pk or arrangement.status != S.ACTIVE:

@@ -267,3 +267,28 @@ def test_a_lapsed_invitation_does_not_block_naming_the_same_person_again(active_
     )
     arrangement = name_again(active_profile)
     assert arrangement.status == ArrangementStatus.INVITED
+
+
+def test_deleting_a_supporters_account_ends_what_they_accepted_and_tells_the_member(
+    coordinator,
+):
+    """A member must not be left thinking someone still helps them once that person's
+    account is gone; the supporter's email address goes with them."""
+    from cms.notifications.models import Notification
+    from cms.privacy.services import confirm_deletion, request_deletion
+
+    arrangement = ActiveSupportArrangementFactory(supporter_name="Sam Carer")
+    waiting = SupportArrangementFactory(member=arrangement.member)  # not theirs to end
+    supporter = arrangement.supporter
+
+    confirm_deletion(deletion_request=request_deletion(user=supporter), by=coordinator)
+
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.ENDED
+    assert arrangement.end_reason == "The supporter's account was deleted."
+    assert arrangement.supporter_id is None and arrangement.supporter_email == ""
+    waiting.refresh_from_db()
+    assert waiting.status == ArrangementStatus.INVITED
+    told = Notification.objects.get(recipient=arrangement.member.user)
+    assert told.subject == "Sam Carer can no longer help you on Involve"
+    assert "People who help me" in told.body
