@@ -551,8 +551,71 @@ class ResendSignInView(ForPersonMixin, CoordinatorRequiredMixin, View):
         return redirect(self.record_url)
 
 
+class PauseForm(forms.Form):
+    starts_on = forms.DateField(
+        label="When does their break start?",
+        widget=AdminDateInput,
+        help_text="Today, unless they asked for a later day.",
+    )
+    until = forms.DateField(
+        label="When would they like to come back? (optional)",
+        required=False,
+        widget=AdminDateInput,
+        help_text="The day we can start inviting them again. Leave it empty if they will tell us.",
+    )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_on"].initial = timezone.localdate()
+
+
+class PauseView(ForPersonMixin, OnBehalfFormView):
+    form_class = PauseForm
+    action_label = "Pause for them"
+    submit_label = "Pause their involvement"
+    intro = (
+        "When someone asks by phone or letter for a break. Until they come back they are not "
+        "invited to anything, matched, put on waiting lists or sent reminders."
+    )
+
+    def service_errors(self):
+        from cms.wellbeing.services import WellbeingError
+
+        return (WellbeingError,)
+
+    def form_valid(self, form):
+        from cms.wellbeing.selectors import paused_sentence
+
+        paused = on_behalf.pause_for(
+            self.member,
+            starts_on=form.cleaned_data["starts_on"],
+            until=form.cleaned_data["until"],
+            by=self.request.user,
+        )
+        return self.done(paused_sentence(self.member, paused))
+
+
+class ResumeView(ForPersonMixin, CoordinatorRequiredMixin, View):
+    """They are ready to take part again (a button on their record; POST only)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        from cms.wellbeing.services import WellbeingError
+
+        try:
+            on_behalf.resume_for(self.member, by=request.user)
+        except WellbeingError:
+            messages.error(request, f"{self.member} is not paused.")
+        else:
+            messages.success(request, f"{self.member} is back: they can be invited again.")
+        return redirect(self.record_url)
+
+
 def on_behalf_context(member) -> dict:
     """What the person's record shows about acting for them: links and what was done."""
+    from cms.wellbeing.selectors import open_pause
+
     from .models import OfflineRegistration
 
     return {
@@ -563,6 +626,8 @@ def on_behalf_context(member) -> dict:
         "can_resend_sign_in": on_behalf.can_resend_sign_in(member),
         "on_behalf_actions": list(member.on_behalf_actions.select_related("done_by")),
         "on_behalf_active": member.status == Status.ACTIVE,
+        "on_behalf_pause": open_pause(member),
+        "today": timezone.localdate(),
         "on_behalf_contact_by_hand": [
             ContactMethod(m).label for m in member.contact_methods if m in on_behalf.BY_HAND_METHODS
         ],
@@ -577,4 +642,6 @@ urlpatterns = [
     path("<int:pk>/claim/", PaperClaimView.as_view(), name="claim"),
     path("<int:pk>/sign-in/", SignInView.as_view(), name="sign_in"),
     path("<int:pk>/sign-in/resend/", ResendSignInView.as_view(), name="resend_sign_in"),
+    path("<int:pk>/pause/", PauseView.as_view(), name="pause"),
+    path("<int:pk>/pause/end/", ResumeView.as_view(), name="resume"),
 ]

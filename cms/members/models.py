@@ -328,6 +328,8 @@ class OnBehalfAction(models.Model):
         FEEDBACK = "feedback", "Feedback taken by phone"
         CLAIM = "claim", "Claim sent from a paper form"
         SIGN_IN = "sign_in", "Given a sign-in"
+        PAUSE = "pause", "Paused at their request"
+        RESUME = "resume", "Back from a pause"
 
     member = models.ForeignKey(
         MemberProfile, on_delete=models.CASCADE, related_name="on_behalf_actions"

@@ -213,6 +213,31 @@ def record_phone_feedback(member: MemberProfile, attendance, *, answers: dict, b
     return feedback
 
 
+def pause_for(member: MemberProfile, *, starts_on, until, by):
+    """Pause their involvement as they asked ``by`` by phone or letter: no invitations or
+    reminders until ``until`` (or until they say they are back). The same rules as the
+    member's own pause (``cms.wellbeing.services.pause``); no private reason is kept,
+    because that note is the member's alone."""
+    from cms.wellbeing.selectors import open_pause, paused_in_words, paused_sentence
+    from cms.wellbeing.services import pause
+
+    if (current := open_pause(member)) is not None:
+        raise OnBehalfError(f"{paused_sentence(member, current)} End that pause first.")
+    paused = pause(member, starts_on=starts_on, until=until, by=by)
+    summary = f"From {paused.starts_on:%-d %B %Y} {paused_in_words(paused)}"
+    record_action(member, OnBehalfAction.Kind.PAUSE, summary, by=by)
+    return paused
+
+
+def resume_for(member: MemberProfile, *, by):
+    """They told ``by`` they are ready to take part again: their pause ends today."""
+    from cms.wellbeing.services import resume
+
+    ended = resume(member, by=by)
+    record_action(member, OnBehalfAction.Kind.RESUME, "Their pause ended", by=by)
+    return ended
+
+
 @dataclass(frozen=True)
 class PaperExpense:
     expense_type: str

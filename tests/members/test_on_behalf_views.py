@@ -22,7 +22,7 @@ from cms.users.models import User
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = ["interest", "attendance", "feedback", "claim", "sign_in"]
+ACTIONS = ["interest", "attendance", "feedback", "claim", "sign_in", "pause"]
 
 
 @pytest.fixture
@@ -342,3 +342,53 @@ def test_sending_the_invitation_again_is_refused_to_others(
         assert not urlsplit(response["Location"]).path.startswith("/admin/people")
     assert len(mail.outbox) == 1
     assert not invited.on_behalf_actions.filter(summary="Invitation sent again").exists()
+
+
+def test_a_coordinator_pauses_someone_who_phoned_and_ends_it_when_they_are_back(
+    client, coordinator, person
+):
+    from cms.wellbeing.selectors import open_pause, paused_member_ids
+
+    client.force_login(coordinator)
+    record = reverse("applications:detail", args=[person.pk])
+    assert "Pause for them" in client.get(record).content.decode()
+    back_on = timezone.localdate() + dt.timedelta(days=30)
+
+    response = client.post(
+        reverse("on_behalf_admin:pause", args=[person.pk]),
+        {"starts_on": timezone.localdate().isoformat(), "until": back_on.isoformat()},
+    )
+    assert response.status_code == 302
+    pause = open_pause(person)
+    assert pause.until == back_on and pause.created_by == coordinator and pause.reason == ""
+    assert person.pk in set(paused_member_ids().values_list("member_id", flat=True))
+    action = person.on_behalf_actions.get(kind=OnBehalfAction.Kind.PAUSE)
+    assert action.done_by == coordinator
+    assert action.summary.endswith(f"until {back_on:%-d %B %Y}")
+    page = client.get(record).content.decode()
+    assert f"is paused until {back_on:%-d %B %Y}" in page
+    assert "Pause for them" not in page
+
+    # A second pause is refused with the service's words, on the form.
+    again = client.post(
+        reverse("on_behalf_admin:pause", args=[person.pk]),
+        {"starts_on": timezone.localdate().isoformat()},
+    )
+    assert again.status_code == 400
+    assert "has paused their involvement" in again.content.decode()
+
+    client.post(reverse("on_behalf_admin:resume", args=[person.pk]))
+    assert open_pause(person) is None
+    assert person.on_behalf_actions.filter(kind=OnBehalfAction.Kind.RESUME).exists()
+    assert "Pause for them" in client.get(record).content.decode()
+
+
+def test_a_pause_cannot_start_in_the_past(client, coordinator, person):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("on_behalf_admin:pause", args=[person.pk]),
+        {"starts_on": (timezone.localdate() - dt.timedelta(days=1)).isoformat()},
+    )
+    assert response.status_code == 400
+    assert "today or in the future" in response.content.decode()
+    assert not person.on_behalf_actions.exists()

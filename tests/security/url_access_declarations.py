@@ -280,6 +280,8 @@ DECLARATIONS: dict[str, Rule] = {
     "on_behalf_admin:claim": coordinator(pk="profile"),
     "on_behalf_admin:sign_in": coordinator(pk="profile"),
     "on_behalf_admin:resend_sign_in": coordinator(pk="profile"),
+    "on_behalf_admin:pause": coordinator(pk="profile"),
+    "on_behalf_admin:resume": coordinator(pk="profile"),
     "notifications_admin:letter": coordinator(pk="letter_delivery"),
 }
 
