@@ -44,3 +44,25 @@ def test_the_warning_offers_to_stay_signed_in(page, visit, axe, member, sign_in,
     warning.get_by_role("button", name="Stay signed in").click()
     expect(warning).to_be_hidden()
     assert not blocked, blocked
+
+
+def test_staff_are_warned_in_the_admin_too(
+    page, visit, axe, coordinator, sign_in, with_two_factor, home_page
+):
+    """The admin's own styles, the admin's content security policy, the same script."""
+    with_two_factor(coordinator)
+    sign_in("coordinator@example.org", two_factor=True)
+    visit("/admin/applications/")
+    warning = page.locator("#involve-session-warning")
+    expect(warning).to_be_hidden()
+
+    _idle_for(page, 29 * 60)
+    visit("/admin/applications/")
+    expect(warning).to_be_visible()
+    expect(warning.get_by_role("alert")).to_contain_text("You will be signed out soon")
+    axe.assert_clean(page)
+    warning.get_by_role("button", name="Stay signed in").click()
+    expect(warning).to_be_hidden()
+    # Staying signed in counted as activity: the warning does not come back on the next page.
+    visit("/admin/applications/")
+    expect(warning).to_be_hidden()

@@ -138,6 +138,23 @@ def test_the_warning_is_on_every_signed_in_page_and_works_without_inline_script(
     assert re.search(r'<script src="[^"]*session-timeout\.js" nonce="[^"]+" defer>', html)
 
 
+def test_staff_get_the_warning_on_every_admin_page(client, coordinator, editor, home_page):
+    """Staff typing into a long admin form must be warned too, not silently signed out."""
+    for who, url in (
+        (coordinator, "/admin/"),
+        (coordinator, "/admin/applications/"),
+        (editor, f"/admin/pages/{home_page.pk}/edit/"),
+    ):
+        client.force_login(who)
+        html = client.get(url).content.decode()
+        warning = re.search(r'<div class="involve-session-warning".*?</div>\s*</div>', html, re.S)
+        assert warning, f"no session warning on {url}"
+        assert " hidden" in warning.group(0)
+        assert 'role="alert"' in warning.group(0)
+        assert "Stay signed in</button>" in warning.group(0)
+        assert re.search(r'<script src="[^"]*session-timeout\.js" nonce="[^"]+" defer>', html)
+
+
 def test_visitors_get_no_warning(client, home_page):
     assert "involve-session-warning" not in client.get("/").content.decode()
 

@@ -6,9 +6,7 @@ from cms.security.middleware import seconds_left
 register = template.Library()
 
 
-@register.inclusion_tag("security/session_warning.html", takes_context=True)
-def session_warning(context):
-    """The warning shown before a signed-in session times out (nothing for visitors)."""
+def _warning_context(context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -21,3 +19,16 @@ def session_warning(context):
         "warn_seconds": settings.SESSION_WARNING_BEFORE,
         "warn_minutes": settings.SESSION_WARNING_BEFORE // 60,
     }
+
+
+@register.inclusion_tag("security/session_warning.html", takes_context=True)
+def session_warning(context):
+    """The warning shown before a signed-in session times out (nothing for visitors)."""
+    return _warning_context(context)
+
+
+@register.inclusion_tag("security/admin_session_warning.html", takes_context=True)
+def admin_session_warning(context):
+    """The same warning in the Wagtail admin, in the admin's own styles: staff lose what
+    they were typing if they are signed out without one."""
+    return _warning_context(context)
