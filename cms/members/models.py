@@ -199,7 +199,8 @@ class StatusChange(models.Model):
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.TextField(blank=True)
+    # Why staff moved the application (it can name health or personal circumstances).
+    reason = EncryptedTextField(blank=True)
     # Set by the notification task once the person has been told, so a task run twice
     # sends one message.
     notified_at = models.DateTimeField(null=True, blank=True)
@@ -221,7 +222,8 @@ class SupervisionReview(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    notes = models.TextField(blank=True)
+    # What was said in a supervision or support review: about the person's wellbeing.
+    notes = EncryptedTextField(blank=True)
     next_due_on = models.DateField()
 
     class Meta:

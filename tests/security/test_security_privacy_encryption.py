@@ -67,6 +67,29 @@ def test_an_interests_adjustments_are_encrypted(profile, make_opportunity):
     assert Interest.objects.get(pk=interest.pk).adjustments == "Wheelchair space, please"
 
 
+def test_why_an_application_moved_and_what_a_review_said_are_encrypted(profile):
+    import datetime as dt
+
+    from cms.members.models import StatusChange, SupervisionReview
+
+    change = StatusChange.objects.create(
+        member=profile,
+        from_status="submitted",
+        to_status="declined",
+        reason="Said they are in crisis after a hospital stay",
+    )
+    review = SupervisionReview.objects.create(
+        member=profile,
+        held_on=dt.date(2026, 11, 2),
+        next_due_on=dt.date(2027, 1, 2),
+        notes="Finding the panel hard since their diagnosis",
+    )
+    assert "crisis" not in raw_column(StatusChange, change.pk, "reason")
+    assert "diagnosis" not in raw_column(SupervisionReview, review.pk, "notes")
+    assert StatusChange.objects.get(pk=change.pk).reason.startswith("Said they are in crisis")
+    assert SupervisionReview.objects.get(pk=review.pk).notes.endswith("their diagnosis")
+
+
 def test_the_dbs_number_keeps_its_length_limit_and_one_line_box(profile):
     field = MemberProfile._meta.get_field("dbs_certificate_number")
     form_field = field.formfield()
