@@ -452,6 +452,9 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
         ]
 
     def get_context_data(self, **kwargs):
+        # Supporters build on members, so their reads are imported here, not at the top.
+        from cms.supporters.selectors import arrangements_of
+
         context = super().get_context_data(**kwargs)
         member = self.object
         reviews = list(member.supervision_reviews.all())
@@ -472,6 +475,7 @@ class MemberDetailView(WagtailAdminTemplateMixin, View):
             checks_complete=checks_complete(member),
             needs_dbs=member.needs_dbs_check,
             action_url=self.detail_url,
+            support_arrangements=list(arrangements_of(member)),
             **on_behalf_context(member),
         )
         return context

@@ -317,3 +317,33 @@ def test_the_account_page_links_to_people_who_help_me(client, member):
     page = client.get(reverse("members:account")).content.decode()
     assert f'href="{reverse("members:supporters:index")}"' in page
     assert "People who help me" in page
+
+
+def test_a_coordinator_sees_who_helps_a_member_on_their_record(client, coordinator):
+    """So a coordinator can check a caller is someone the member named."""
+    from cms.supporters.factories import ActiveSupportArrangementFactory, SupportArrangementFactory
+    from cms.supporters.services import end_arrangement
+
+    active = ActiveSupportArrangementFactory(supporter_name="Sam Carer")
+    member = active.member
+    SupportArrangementFactory(member=member, supporter_name="Alex Advocate")
+    ended = ActiveSupportArrangementFactory(member=member, supporter_name="Jo Friend")
+    end_arrangement(ended, by=member.user, reason="They moved away.")
+
+    client.force_login(coordinator)
+    page = client.get(f"/admin/applications/{member.pk}/").content.decode()
+    section = page.split('data-testid="supporters"')[1].split("</section>")[0]
+    assert "Sam Carer (carer)" in section
+    assert "Active since" in section
+    assert "Say they are interested in opportunities" in section
+    assert "Alex Advocate" in section and "Invited, asked on" in section
+    assert "Jo Friend" in section and "They moved away." in section
+
+
+def test_the_record_says_when_nobody_helps_them(client, coordinator):
+    from cms.members.factories import ActiveMemberFactory
+
+    member = ActiveMemberFactory()
+    client.force_login(coordinator)
+    page = client.get(f"/admin/applications/{member.pk}/").content.decode()
+    assert "They have not named a carer, family member or advocate" in page
