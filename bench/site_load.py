@@ -139,6 +139,12 @@ class Environment:
         self.manage("migrate", "--no-input")
         self.manage("createcachetable")
         self.manage("collectstatic", "--no-input")
+        # The cache (Redis, if REDIS_URL names one) may hold copies from an earlier data set.
+        self.manage(
+            "shell",
+            "-c",
+            "from cms.core.backups import forget_cached_copies; forget_cached_copies()",
+        )
         self.manage("load_demo_data", "--password", DEMO_PASSWORD)
         sizes = {"members": 20_000, "opportunities": 2_000, "sessions": 50_000}
         # Staff need two-factor for the admin: give the coordinator an authenticator.

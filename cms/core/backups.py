@@ -180,6 +180,17 @@ def backup(*, output_dir: Path, db: dict | None = None) -> Path:
     return archive
 
 
+def forget_cached_copies() -> None:
+    """Stop using every copy the shared cache keeps of the database's content (visitors'
+    pages, the header and footer, members' dashboards), for when the database is
+    replaced under a running cache. Queued tasks and sessions in Redis are left alone."""
+    from .page_cache import bump_generation
+    from .personal_cache import forget_for_everyone
+
+    bump_generation()
+    forget_for_everyone()
+
+
 def restore(*, archive: Path, db: dict | None = None, files: bool = True) -> dict:
     """Restore ``archive`` into ``db`` (default: the site's database) and the media
     folders; returns the archive's manifest."""
@@ -191,6 +202,8 @@ def restore(*, archive: Path, db: dict | None = None, files: bool = True) -> dic
             tar.extractall(work, filter="data")
         manifest = json.loads((work / "manifest.json").read_text())
         restore_database(db, work, manifest["database"])
+        # A dashboard or page kept from the data just replaced must not be shown again.
+        forget_cached_copies()
         if files:
             for arcname, setting in FOLDERS.items():
                 source = work / arcname

@@ -166,3 +166,14 @@ def test_zero_seconds_builds_it_every_time(settings):
     dashboard(client)
     rename(member, "Adaeze")
     assert "Adaeze" in dashboard(client)
+
+
+def test_replacing_the_database_forgets_every_kept_dashboard():
+    from cms.core.backups import forget_cached_copies
+
+    member = ActiveMemberFactory(user__first_name="Ada")
+    client = signed_in(member.user)
+    dashboard(client)
+    rename(member, "Adaeze")
+    forget_cached_copies()  # as a restore from a backup does
+    assert "Adaeze" in dashboard(client)

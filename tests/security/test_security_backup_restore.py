@@ -19,6 +19,7 @@ from django.test import override_settings
 
 from cms.core.backups import BackupError, restore
 from cms.core.crypto import decrypt_text
+from cms.core.page_cache import lookup_with_generation
 from cms.members.models import MemberProfile
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -100,9 +101,12 @@ def test_a_backup_restored_into_a_fresh_database_has_every_record(fresh_database
 
     settings_dict = fresh_database
     restored_private, restored_media = tmp_path / "private", tmp_path / "media"
+    kept_pages = lookup_with_generation("no-such-page")[0]
     with override_settings(PRIVATE_MEDIA_ROOT=restored_private, MEDIA_ROOT=restored_media):
         restore(archive=archive, db=settings_dict)
     after = table_rows(settings_dict)
+    # Nothing the cache kept from the data before the restore is served after it.
+    assert lookup_with_generation("no-such-page")[0] != kept_pages
 
     assert sorted(after) == sorted(before)
     for table, rows in before.items():
