@@ -664,6 +664,12 @@ class OpportunitySession(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "session"
+        indexes = [
+            # An opportunity's first start and last end, asked for every opportunity when
+            # the list works out which are open, under way or completed: one index step each.
+            models.Index(fields=["page", "starts_at"], name="session_page_starts"),
+            models.Index(fields=["page", "ends_at"], name="session_page_ends"),
+        ]
 
     def __str__(self):
         return self.title
