@@ -72,7 +72,9 @@ class OnBehalfFormView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Temp
             try:
                 return self.form_valid(form)
             except (on_behalf.OnBehalfError, *self.service_errors()) as error:
-                form.add_error(None, str(error))
+                # A rule about one answer (a date, say) is shown beside that answer.
+                field = getattr(error, "field", None)
+                form.add_error(field if field in form.fields else None, str(error))
         return self.render_form(form, status=400)
 
     def service_errors(self) -> tuple:

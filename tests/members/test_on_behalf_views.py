@@ -391,4 +391,5 @@ def test_a_pause_cannot_start_in_the_past(client, coordinator, person):
     )
     assert response.status_code == 400
     assert "today or in the future" in response.content.decode()
+    assert 'href="#id_starts_on"' in response.content.decode()  # beside the date it is about
     assert not person.on_behalf_actions.exists()
